@@ -1,0 +1,157 @@
+/* Plan Portal: progressive enhancement only. Every page is complete without this script.
+ * - statuses are recomputed from the embedded dates (a static page outlives its build);
+ * - the plan list, the timeline and the agency list get filters;
+ * - a chuyên trang counts down to its ceremony.
+ */
+(function () {
+  "use strict";
+  var LABELS = {
+    done: "Đã hoàn thành", cancelled: "Đã hủy", ongoing: "Thường xuyên", upcoming: "Sắp tới",
+    due_soon: "Sắp đến hạn", overdue: "Quá hạn", unknown: "Chưa rõ thời hạn"
+  };
+  var SOON_DAYS = 14;
+  var DAY = 86400000;
+
+  function fold(text) {
+    return (text || "").toLowerCase().replace(/đ/g, "d").normalize("NFD").replace(/[\u0300-\u036f]/g, "").normalize("NFC");
+  }
+  function parseDay(iso) {
+    if (!iso) return null;
+    var p = iso.split("-");
+    return new Date(+p[0], +p[1] - 1, +p[2]);
+  }
+  function today() {
+    var now = new Date();
+    return new Date(now.getFullYear(), now.getMonth(), now.getDate());
+  }
+
+  function refreshStatuses(root) {
+    var now = today();
+    root.querySelectorAll("[data-pp-status]").forEach(function (el) {
+      var status = el.getAttribute("data-pp-status");
+      if (status === "done" || status === "cancelled" || el.hasAttribute("data-pp-done")) return;
+      var start = parseDay(el.getAttribute("data-pp-start"));
+      var end = parseDay(el.getAttribute("data-pp-end"));
+      var next = status;
+      if (el.hasAttribute("data-pp-ongoing") && !end) next = "ongoing";
+      else if (end && end < now) next = "overdue";
+      else if (end && (end - now) / DAY <= SOON_DAYS) next = "due_soon";
+      else if (end || start) next = "upcoming";
+      if (next !== status) {
+        el.classList.remove("pp-status--" + status);
+        el.classList.add("pp-status--" + next);
+        el.setAttribute("data-pp-status", next);
+        el.textContent = LABELS[next] || next;
+      }
+    });
+  }
+
+  function readQuery(form) {
+    var params = new URLSearchParams(window.location.search);
+    form.querySelectorAll("input[name], select[name]").forEach(function (field) {
+      if (params.has(field.name)) field.value = params.get(field.name);
+    });
+  }
+  function writeQuery(form) {
+    var params = new URLSearchParams();
+    form.querySelectorAll("input[name], select[name]").forEach(function (field) {
+      if (field.value) params.set(field.name, field.value);
+    });
+    var query = params.toString();
+    history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+  }
+  function values(form) {
+    var out = {};
+    form.querySelectorAll("input[name], select[name]").forEach(function (field) { out[field.name] = field.value; });
+    return out;
+  }
+
+  function setupPlans(form) {
+    var items = Array.prototype.slice.call(document.querySelectorAll(".pp-plan-list > li[data-year]"));
+    var count = form.querySelector("[data-pp-count]");
+    var empty = document.querySelector("[data-pp-empty]");
+    function apply() {
+      var v = values(form), shown = 0, words = fold(v.q).split(/\s+/).filter(Boolean);
+      items.forEach(function (li) {
+        var ok = (!v.year || li.dataset.year === v.year) &&
+          (!v.issuer || li.dataset.issuer === v.issuer) &&
+          (!v.doc_type || li.dataset.doc_type === v.doc_type) &&
+          (!v.special || (" " + li.dataset.special + " ").indexOf(" " + v.special + " ") >= 0) &&
+          words.every(function (w) { return li.dataset.text.indexOf(w) >= 0; });
+        li.hidden = !ok;
+        if (ok) shown++;
+      });
+      if (count) count.textContent = shown;
+      if (empty) empty.hidden = shown > 0;
+      writeQuery(form);
+    }
+    readQuery(form);
+    form.addEventListener("input", apply);
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+    apply();
+  }
+
+  function setupTimeline(form) {
+    var entries = Array.prototype.slice.call(document.querySelectorAll(".pp-timeline-years .pp-tl-entry"));
+    var count = form.querySelector("[data-pp-count]");
+    function apply() {
+      var v = values(form), shown = 0;
+      entries.forEach(function (li) {
+        var ok = (!v.kind || li.dataset.ppKind === v.kind) &&
+          (!v.agency || (" " + li.dataset.ppAgencies + " ").indexOf(" " + v.agency + " ") >= 0) &&
+          (!v.section || (" " + li.dataset.ppSections + " ").indexOf(" " + v.section + " ") >= 0);
+        li.hidden = !ok;
+        if (ok) shown++;
+      });
+      document.querySelectorAll(".pp-tl-month, .pp-tl-year").forEach(function (box) {
+        box.hidden = !box.querySelector(".pp-tl-entry:not([hidden])");
+      });
+      if (count) count.textContent = shown;
+      writeQuery(form);
+    }
+    readQuery(form);
+    form.addEventListener("input", apply);
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+    apply();
+  }
+
+  function setupAgencies(form) {
+    var rows = Array.prototype.slice.call(document.querySelectorAll(".pp-agency-row"));
+    function apply() {
+      var words = fold(values(form).q).split(/\s+/).filter(Boolean);
+      rows.forEach(function (li) {
+        li.hidden = !words.every(function (w) { return li.dataset.text.indexOf(w) >= 0; });
+      });
+      document.querySelectorAll(".pp-agency-group").forEach(function (group) {
+        group.hidden = words.length > 0 && !group.querySelector(".pp-agency-row:not([hidden])");
+      });
+    }
+    form.addEventListener("input", apply);
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+  }
+
+  function setupCountdown(el) {
+    var target = parseDay(el.getAttribute("data-pp-countdown"));
+    var text = el.querySelector("[data-pp-countdown-text]");
+    var title = el.getAttribute("data-pp-title") || "";
+    if (!target || !text) return;
+    var days = Math.round((target - today()) / DAY);
+    if (days > 0) text.textContent = "Còn " + days + " ngày đến " + title;
+    else if (days === 0) text.textContent = "Hôm nay: " + title;
+    else text.textContent = title + " đã diễn ra";
+  }
+
+  function init() {
+    refreshStatuses(document);
+    document.querySelectorAll("form[data-pp-filter]").forEach(function (form) {
+      form.hidden = false;
+      var kind = form.getAttribute("data-pp-filter");
+      if (kind === "plans") setupPlans(form);
+      else if (kind === "timeline") setupTimeline(form);
+      else if (kind === "agencies") setupAgencies(form);
+    });
+    document.querySelectorAll("[data-pp-countdown]").forEach(setupCountdown);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

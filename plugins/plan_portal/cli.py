@@ -1,0 +1,93 @@
+"""The ``plan-portal`` command for editors and CI: ``check``, ``import``, ``schema``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from .core.agencies import Registry
+from .core.catalog import Catalog, SitePaths
+from .core.diagnostics import Diagnostic, Severity
+from .core.loader import iter_plan_files, load_plan
+from .core.schema import plan_schema, write_schemas
+from .core.sections import load_sections
+
+__all__ = ["main", "check"]
+
+
+def check(content_dir: Path, *, paths: SitePaths | None = None, registry_name: str = "co-quan.yml",
+          today: date | None = None) -> tuple[Catalog, list[Diagnostic]]:
+    """Load and validate everything under ``content_dir``; return the catalog and every problem."""
+    paths = paths or SitePaths()
+    problems: list[Diagnostic] = []
+    registry_path = content_dir / registry_name
+    if registry_path.is_file():
+        registry, registry_problems = Registry.load(registry_path, registry_name)
+        problems.extend(registry_problems)
+    else:
+        registry = Registry.from_agencies([])
+    entries = [load_plan(path, rel) for path, rel in iter_plan_files(content_dir, paths.plans)]
+    sections = load_sections(content_dir, paths.sections)
+    catalog = Catalog(entries, registry, sections, today=today, paths=paths)
+    problems.extend(catalog.diagnostics)
+    return catalog, sorted(problems, key=lambda d: d.sort_key)
+
+
+def _check_command(args: argparse.Namespace) -> int:
+    content_dir = Path(args.dir)
+    if not content_dir.is_dir():
+        print(f"plan-portal: không tìm thấy thư mục «{content_dir}».", file=sys.stderr)
+        return 2
+    catalog, problems = check(content_dir)
+    for problem in problems:
+        print(f"{content_dir.as_posix().rstrip('/')}/{problem.format()}" if not args.relative else problem.format())
+    errors = sum(1 for p in problems if p.severity is Severity.ERROR)
+    warnings = len(problems) - errors
+    total = len(catalog.entries)
+    summary = f"Đã kiểm tra {total} kế hoạch, {len(catalog.sections)} chuyên trang: {errors} lỗi, {warnings} cảnh báo."
+    print(summary, file=sys.stderr)
+    if errors or (args.strict and warnings):
+        return 1
+    return 0
+
+
+def _schema_command(args: argparse.Namespace) -> int:
+    if args.output:
+        for path in write_schemas(Path(args.output)):
+            print(path)
+    else:
+        print(json.dumps(plan_schema(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def _import_command(argv: list[str]) -> int:
+    from .importer.cli import main as import_main
+
+    return import_main(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``plan-portal`` console script."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "import":
+        return _import_command(argv[1:])
+    parser = argparse.ArgumentParser(prog="plan-portal", description="Công cụ cho biên tập viên Cổng kế hoạch.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
+    p_check = sub.add_parser("check", help="Kiểm tra toàn bộ nội dung (kế hoạch, danh mục cơ quan, chuyên trang).")
+    p_check.add_argument("dir", nargs="?", default="content", help="Thư mục nội dung (mặc định: content).")
+    p_check.add_argument("--strict", action="store_true", help="Coi cảnh báo là lỗi (như mkdocs build --strict).")
+    p_check.add_argument("--relative", action="store_true", help="In đường dẫn tương đối với thư mục nội dung.")
+    p_check.set_defaults(func=_check_command)
+    sub.add_parser("import", help="Nhập một kế hoạch từ tệp .docx, .txt hoặc .md (xem plan-portal import --help).")
+    p_schema = sub.add_parser("schema", help="In JSON Schema của phần khai báo kế hoạch.")
+    p_schema.add_argument("-o", "--output", help="Ghi các tệp schema vào thư mục này.")
+    p_schema.set_defaults(func=_schema_command)
+    args = parser.parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,251 @@
+"""The typed model of a plan: the single source of truth.
+
+The same pydantic classes validate editors' front matter, generate the JSON
+Schema given to editors (``plan-portal schema``), serialise the JSON exports and
+feed the templates. Field descriptions are Vietnamese because editors read them in
+their editor's completion popups.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import Enum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PrivateAttr,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+)
+
+from .periods import Period, parse_period
+from .text import clean
+
+__all__ = [
+    "AUTHORITIES",
+    "BasisRef",
+    "Event",
+    "Plan",
+    "PeriodField",
+    "Relation",
+    "Signer",
+    "Status",
+    "Task",
+    "Text",
+]
+
+AUTHORITIES = ("KT.", "TM.", "TL.", "TUQ.", "Q.")
+
+
+def _clean_text(value: Any) -> Any:
+    """NFC and space clean-up for strings; other types pass through to fail type checks."""
+    return clean(value) if isinstance(value, str) else value
+
+
+def _to_period(value: Any, info: ValidationInfo) -> Any:
+    if value is None or isinstance(value, Period):
+        return value
+    if isinstance(value, (str, date, datetime, int)) and not isinstance(value, bool):
+        default_year = (info.context or {}).get("default_year") if info else None
+        return parse_period(value, default_year=default_year)
+    return value  # wrong type: let pydantic report it
+
+
+def _one_or_many(value: Any) -> Any:
+    if isinstance(value, str):
+        return [value]
+    return value
+
+
+_PERIOD_INPUT_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "minLength": 1},
+        {"type": "integer", "minimum": 1000, "maximum": 9999},
+    ],
+    "description": "Ngày (2024-09-15 hoặc 15/9/2024), tháng (2024-09, tháng 9/2024), quý (2024-Q3, Quý III/2024), "
+    "năm (2024), khoảng (Từ tháng 3/2023 đến tháng 9/2023, 2024-03/2024-09), «trước ngày 13/8/2021», «thường xuyên».",
+}
+
+Text = Annotated[str, BeforeValidator(_clean_text), Field(min_length=1)]
+"""A non-empty, NFC-normalised string."""
+
+PeriodField = Annotated[
+    Period,
+    BeforeValidator(_to_period),
+    WithJsonSchema(_PERIOD_INPUT_SCHEMA, mode="validation"),
+    PlainSerializer(lambda p: p.to_json(), return_type=dict, when_used="always"),
+]
+"""A date, month, quarter, year, interval or Vietnamese wording, parsed into a :class:`Period`."""
+
+AgencyNames = Annotated[list[Text], BeforeValidator(_one_or_many)]
+
+
+class Status(str, Enum):
+    """Trạng thái của một nhiệm vụ."""
+
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class Relation(str, Enum):
+    """Quan hệ với văn bản căn cứ."""
+
+    IMPLEMENTS = "implements"
+    BASED_ON = "based_on"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=True, use_enum_values=False)
+
+
+class Signer(_Model):
+    """Người ký văn bản."""
+
+    authority: Text | None = Field(
+        None,
+        description="Dòng thẩm quyền ký, bắt đầu bằng KT. (ký thay), TM. (thay mặt), TL. (thừa lệnh), "
+        "TUQ. (thừa ủy quyền) hoặc Q. (quyền), ví dụ «KT. Chủ tịch».",
+        json_schema_extra={"pattern": "^([Kk][Tt]|[Tt][Mm]|[Tt][Ll]|[Tt][Uu][Qq]|[Qq])\\.?\\s"},
+    )
+    title: Text = Field(description="Chức vụ người ký, ví dụ «Phó Chủ tịch».")
+    name: Text = Field(description="Họ và tên người ký.")
+
+    @field_validator("authority", mode="after")
+    @classmethod
+    def _authority(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        head, _, rest = value.partition(" ")
+        prefix = head.rstrip(".").upper() + "."
+        if prefix not in AUTHORITIES or not rest.strip():
+            raise ValueError("dòng thẩm quyền phải bắt đầu bằng KT., TM., TL., TUQ. hoặc Q. rồi đến chức vụ, ví dụ «KT. Chủ tịch»")
+        return f"{prefix} {rest.strip()}"
+
+    @property
+    def authority_prefix(self) -> str:
+        return self.authority.split(" ", 1)[0] if self.authority else ""
+
+
+class BasisRef(_Model):
+    """Một văn bản mà kế hoạch này căn cứ hoặc thực hiện."""
+
+    number: Text | None = Field(None, description="Số, ký hiệu của văn bản căn cứ, ví dụ «19/KH-UBND».")
+    issued: PeriodField | None = Field(None, description="Ngày ban hành văn bản căn cứ.")
+    issuer: Text | None = Field(None, description="Cơ quan ban hành văn bản căn cứ.")
+    relation: Relation = Field(
+        Relation.BASED_ON, description="implements: kế hoạch này thực hiện văn bản đó; based_on: căn cứ vào văn bản đó."
+    )
+    title: Text | None = Field(None, description="Tên hoặc trích yếu của văn bản căn cứ.")
+
+
+class Task(_Model):
+    """Một nhiệm vụ được giao."""
+
+    title: Text = Field(description="Nội dung nhiệm vụ.")
+    lead: AgencyNames = Field(default_factory=list, description="Cơ quan chủ trì: một tên hoặc danh sách.")
+    support: AgencyNames = Field(default_factory=list, description="Cơ quan phối hợp.")
+    due: PeriodField | None = Field(None, description="Thời hạn, ghi như văn bản: «trước 25/3/2023», «Quý III/2024».")
+    status: Status = Field(Status.PLANNED, description="planned | in_progress | done | cancelled")
+
+    _index: int = PrivateAttr(0)
+
+    @property
+    def index(self) -> int:
+        """0-based position in its plan."""
+        return self._index
+
+    @property
+    def done(self) -> bool:
+        return self.status is Status.DONE
+
+
+class Event(_Model):
+    """Một sự kiện: lễ kỷ niệm, hội nghị…"""
+
+    title: Text = Field(description="Tên sự kiện.")
+    start: PeriodField = Field(description="Thời gian bắt đầu: «2024-10-29 07:30» hoặc «29/10/2024».")
+    end: PeriodField | None = Field(None, description="Thời gian kết thúc (nếu có).")
+    place: Text | None = Field(None, description="Địa điểm.")
+    attendees: int | None = Field(None, ge=1, description="Số đại biểu dự kiến.")
+
+    _index: int = PrivateAttr(0)
+
+    @property
+    def index(self) -> int:
+        return self._index
+
+
+class Plan(_Model):
+    """Phần khai báo (front matter) của một kế hoạch."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        title="Kế hoạch",
+        json_schema_extra={"description": "Phần khai báo đầu tệp của một kế hoạch trên Cổng kế hoạch."},
+    )
+
+    doc_type: Text = Field("Kế hoạch", description="Tên loại văn bản.")
+    number: Text | None = Field(None, description="Số, ký hiệu, ví dụ «48/KH-UBND». Bỏ trống nếu văn bản không có số.")
+    issued: PeriodField = Field(description="Ngày ban hành, ví dụ 2023-02-20.")
+    place: Text | None = Field(None, description="Địa danh, ví dụ «Cẩm Phả».")
+    issuer: Text = Field(description="Cơ quan ban hành: mã (id) hoặc tên trong danh mục cơ quan.")
+    summary: Text = Field(description="Trích yếu nội dung.")
+    signer: Signer | None = Field(None, description="Người ký.")
+    special: Annotated[list[Text], BeforeValidator(_one_or_many)] = Field(
+        default_factory=list, description="Chuyên trang mà kế hoạch thuộc về (mã thư mục trong content/chuyen-trang/)."
+    )
+    basis: list[BasisRef] = Field(default_factory=list, description="Căn cứ / thực hiện.")
+    recipients: list[Text] = Field(default_factory=list, description="Nơi nhận.")
+    tasks: list[Task] = Field(default_factory=list, description="Các nhiệm vụ.")
+    events: list[Event] = Field(default_factory=list, description="Các sự kiện.")
+
+    # Set by the loader and the catalog; not part of the front matter.
+    _path: str = PrivateAttr("")
+    _url: str = PrivateAttr("")
+    _slug: str = PrivateAttr("")
+
+    def model_post_init(self, __context: Any) -> None:
+        for i, task in enumerate(self.tasks):
+            task._index = i
+        for i, event in enumerate(self.events):
+            event._index = i
+
+    @property
+    def path(self) -> str:
+        """Source file relative to the content folder."""
+        return self._path
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL of the plan page, e.g. ``ke-hoach/2023/48-kh-ubnd/``."""
+        return self._url
+
+    @property
+    def slug(self) -> str:
+        return self._slug
+
+    @property
+    def year(self) -> int | None:
+        day = self.issued.start or self.issued.end
+        return day.year if day else None
+
+    @property
+    def title(self) -> str:
+        """A page title: "Kế hoạch 48/KH-UBND" or the doc type and summary when there is no number."""
+        if self.number:
+            return f"{self.doc_type} {self.number}"
+        return f"{self.doc_type} {self.summary}"
+
+    @property
+    def sort_key(self) -> tuple[Any, ...]:
+        """Newest first when sorted in reverse: by issue date, then number and path for stability."""
+        day = self.issued.start or self.issued.end or date.min
+        return (day, self.number or "", self._path)

@@ -1,0 +1,43 @@
+"""Vietnamese presentation of dates and statuses (Babel for the calendar words)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from babel.dates import format_date
+
+from .catalog import KIND_LABELS, STATUS_LABELS
+from .periods import Period, Precision
+
+__all__ = ["long_date", "short_date", "issued_label", "status_label", "kind_label"]
+
+_LONG = "'ngày' dd 'tháng' MM 'năm' yyyy"
+
+
+def long_date(value: date | datetime | None) -> str:
+    """The form of a document's date line: "ngày 20 tháng 02 năm 2023"."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.date()
+    return format_date(value, _LONG, locale="vi")
+
+
+def short_date(value: date | None) -> str:
+    """"20/02/2023"."""
+    return format_date(value, "dd/MM/yyyy", locale="vi") if value else ""
+
+
+def issued_label(period: Period) -> str:
+    """A plan's issue date: the long form when exact, otherwise the period's own label."""
+    if period.ok and period.precision in (Precision.DAY, Precision.MINUTE) and period.start and not period.before:
+        return long_date(period.start)
+    return period.label
+
+
+def status_label(status: str) -> str:
+    return STATUS_LABELS.get(status, status)
+
+
+def kind_label(kind: str) -> str:
+    return KIND_LABELS.get(kind, kind)

@@ -1,0 +1,1 @@
+"""The thin MkDocs adapter: wires the core into MkDocs' events. Nothing else imports MkDocs."""

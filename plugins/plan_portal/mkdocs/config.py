@@ -1,0 +1,43 @@
+"""Options of the ``plan-portal`` plugin, as set under ``plugins:`` in ``mkdocs.yml``."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class PlanPortalConfig(Config):
+    """Plugin options. Paths are relative to ``docs_dir`` and become the URLs of the generated sections."""
+
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off (plans then build as plain Markdown pages)."""
+
+    plans_dir = c.Type(str, default="ke-hoach")
+    """Folder of the plan files; the plan list is generated at its URL (``/ke-hoach/``)."""
+
+    timeline_dir = c.Type(str, default="dong-thoi-gian")
+    """URL of the portal-wide timeline (``/dong-thoi-gian/``)."""
+
+    agencies_dir = c.Type(str, default="co-quan")
+    """URL of the agency list; each agency gets ``<agencies_dir>/<id>/``. Hand-written intros live at ``<agencies_dir>/<id>.md``."""
+
+    sections_dir = c.Type(str, default="chuyen-trang")
+    """Folder of the chuyên trang; each ``<sections_dir>/<slug>/index.md`` is a section."""
+
+    report_dir = c.Type(str, default="bao-cao")
+    """URL of the build report page that lists every content problem."""
+
+    registry = c.Type(str, default="co-quan.yml")
+    """The agency registry file in ``docs_dir`` (read, never published)."""
+
+    today = c.Optional(c.Type(str))
+    """Fix the build date (``2024-09-01``) for reproducible builds; default: ``SOURCE_DATE_EPOCH`` or today."""
+
+    agency_page_size = c.Type(int, default=100)
+    """Tasks per role shown on one agency page before the rest moves to further pages."""
+
+    timeline_recent_years = c.Type(int, default=3)
+    """Years shown on the main timeline page; older years get a page each."""
+
+    exports = c.Type(bool, default=True)
+    """Write ``du-lieu/ke-hoach.json`` and the iCalendar feeds."""

@@ -1,0 +1,225 @@
+"""The ``plan-portal`` MkDocs plugin: a thin adapter over :mod:`plan_portal.core`.
+
+Flow, once per build (linear in content):
+
+* ``on_config``: register the plugin's templates after the theme's (so a theme
+  ``custom_dir`` overrides them) and its stylesheet and script.
+* ``on_files``: load every plan, the agency registry and the chuyên trang with the
+  core, build the :class:`~plan_portal.core.catalog.Catalog`, log every problem (so
+  ``--strict`` fails), keep plans out of the navigation, and add the generated pages
+  and data files with ``File.generated``.
+* ``on_page_markdown``: give plan pages their body (front matter removed by our own
+  reader, even when its YAML is broken) and template.
+* ``on_page_context``: hand templates the catalog and the page's view.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from ..core.agencies import Registry
+from ..core.catalog import Catalog, SitePaths
+from ..core.loader import PlanEntry, load_plan
+from ..core.sections import SectionEntry, load_sections
+from ..core.views import View, build_views
+from ..core.export import data_files
+from ..site import PortalContext, register_filters
+from .config import PlanPortalConfig
+
+log = get_plugin_logger(__name__)
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+TEMPLATES_DIR = PACKAGE_DIR / "templates"
+ASSETS_DIR = PACKAGE_DIR / "assets"
+ASSETS_URI = "assets/plan-portal"
+
+
+def _build_date(option: str | None) -> date:
+    """The date statuses are computed for: the option, else SOURCE_DATE_EPOCH, else today."""
+    if option:
+        try:
+            return date.fromisoformat(option)
+        except ValueError as exc:
+            raise PluginError(f"plan-portal: tùy chọn today phải có dạng YYYY-MM-DD, nhận được «{option}».") from exc
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return date.today()
+
+
+class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
+    """Turns ``content/ke-hoach/**.md`` plans into a portal: plan pages, lists, timelines, agencies, chuyên trang."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.catalog: Catalog | None = None
+        self._entries: dict[str, PlanEntry] = {}
+        self._sections: dict[str, SectionEntry] = {}
+        self._views: dict[str, View] = {}
+        self._portal: PortalContext | None = None
+
+    # -- configuration ----------------------------------------------------------------------------------
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        # Appended last: the theme's custom_dir and the theme itself come first, so users can override.
+        if str(TEMPLATES_DIR) not in config.theme.dirs:
+            config.theme.dirs.append(str(TEMPLATES_DIR))
+        for name in sorted(p.name for p in ASSETS_DIR.glob("*.css")):
+            uri = f"{ASSETS_URI}/{name}"
+            if uri not in config.extra_css:
+                config.extra_css.append(uri)
+        for name in sorted(p.name for p in ASSETS_DIR.glob("*.js")):
+            uri = f"{ASSETS_URI}/{name}"
+            if uri not in [str(s) for s in config.extra_javascript]:
+                config.extra_javascript.append(uri)
+        self.paths = SitePaths(
+            plans=self.config.plans_dir.strip("/"),
+            timeline=self.config.timeline_dir.strip("/"),
+            agencies=self.config.agencies_dir.strip("/"),
+            sections=self.config.sections_dir.strip("/"),
+            report=self.config.report_dir.strip("/"),
+        )
+        self.today = _build_date(self.config.today)
+        return config
+
+    # -- loading ----------------------------------------------------------------------------------------
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        docs_dir = Path(config.docs_dir)
+        registry = self._load_registry(files, docs_dir)
+        self._entries = {}
+        plans_prefix = self.paths.plans + "/"
+        for file in files.documentation_pages():
+            if not file.src_uri.startswith(plans_prefix) or file.src_uri == f"{self.paths.plans}/index.md":
+                continue
+            # Plans stay out of the nav: Material renders the whole nav into every page (quadratic builds).
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+            self._entries[file.src_uri] = load_plan(Path(file.abs_src_path or ""), file.src_uri, url=file.url)
+
+        def url_for(rel: str) -> str:
+            found = files.get_file_from_path(rel)
+            return found.url if found else rel
+
+        sections = load_sections(docs_dir, self.paths.sections, url_for=url_for)
+        self._sections = {s.path: s for s in sections}
+        self.catalog = Catalog(self._entries.values(), registry, sections, today=self.today, paths=self.paths)
+        self._views = {}
+        for view in build_views(self.catalog):
+            self._views[view.src_uri] = view
+            existing = files.get_file_from_path(view.src_uri)
+            if existing is not None:
+                continue  # a hand-written page at that path is the view's introduction
+            inclusion = InclusionLevel.INCLUDED if view.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, view.src_uri, content=_stub(view), inclusion=inclusion))
+        for src_uri, content in data_files(self.catalog, config.site_url or "").items() if self.config.exports else ():
+            files.append(File.generated(config, src_uri, content=content))
+        for asset in sorted(ASSETS_DIR.iterdir()):
+            if asset.is_file():
+                files.append(File.generated(config, f"{ASSETS_URI}/{asset.name}", abs_src_path=str(asset)))
+        self._portal = PortalContext(self.catalog, self._views)
+        self._report()
+        return files
+
+    def _load_registry(self, files: Files, docs_dir: Path) -> Registry:
+        path = docs_dir / self.config.registry
+        published = files.get_file_from_path(self.config.registry)
+        if published is not None:
+            files.remove(published)  # the registry is data, not a page or a download
+        if not path.is_file():
+            self._registry_problems = []
+            return Registry.from_agencies([])
+        registry, problems = Registry.load(path, self.config.registry)
+        self._registry_problems = problems
+        return registry
+
+    def _report(self) -> None:
+        """Log every problem once: warnings make ``mkdocs build --strict`` fail, a normal build goes on."""
+        assert self.catalog is not None
+        problems = list(self._registry_problems) + list(self.catalog.diagnostics)
+        for diagnostic in problems:
+            log.warning(diagnostic.format())
+        broken = [e.path for e in self.catalog.entries if not e.ok]
+        if broken:
+            log.warning(
+                f"{len(broken)} kế hoạch có lỗi vẫn được đăng kèm thông báo lỗi và liệt kê tại /{self.paths.report}/: "
+                + ", ".join(broken)
+            )
+
+    # -- pages ------------------------------------------------------------------------------------------
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled:
+            return None
+        src = page.file.src_uri
+        entry = self._entries.get(src)
+        if entry is not None:
+            plan = entry.plan
+            page.meta = {
+                "template": "plan-portal/plan.html",
+                "title": entry.title,
+                "description": plan.summary if plan else "Kế hoạch có lỗi nội dung",
+            }
+            _escape_meta(page)
+            return entry.body
+        section = self._sections.get(src)
+        if section is not None:
+            page.meta = {
+                "template": "plan-portal/section.html",
+                "title": section.title,
+                "description": (section.section.summary if section.section and section.section.summary else section.title),
+            }
+            _escape_meta(page)
+            return section.front.body
+        view = self._views.get(src)
+        if view is not None:
+            page.meta.setdefault("template", view.template)
+            page.meta.setdefault("title", view.title)
+            page.meta.setdefault("description", view.description)
+        _escape_meta(page)
+        return markdown
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        if self.config.enabled:
+            register_filters(env)
+        return env
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any] | None:
+        if not self.config.enabled or self._portal is None:
+            return None
+        src = page.file.src_uri
+        context["portal"] = self._portal
+        context["view"] = self._views.get(src)
+        entry = self._entries.get(src)
+        context["plan_entry"] = entry
+        context["plan"] = entry.plan if entry else None
+        context["section_entry"] = self._sections.get(src)
+        return context
+
+
+def _stub(view: View) -> str:
+    """The Markdown source of a generated page: front matter only (YAML-escaped by the dumper)."""
+    meta = {"template": view.template, "title": view.title, "description": view.description}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n"
+
+
+def _escape_meta(page: Page) -> None:
+    """Material prints ``page.meta.title``/``description`` raw into <head>: escape them once, here."""
+    for key in ("title", "description", "author"):
+        value = page.meta.get(key)
+        if isinstance(value, str):
+            page.meta[key] = html.escape(value, quote=True)

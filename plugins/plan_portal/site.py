@@ -1,0 +1,124 @@
+"""What templates see: the catalog with a few helpers, and the Jinja filters.
+
+No MkDocs import here either: any Jinja environment (MkDocs, ProperDocs, a test)
+can register the filters.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from jinja2 import Environment
+
+from .core.catalog import Catalog, KIND_LABELS, STATUS_LABELS
+from .core.model import Plan
+from .core.present import issued_label, kind_label, long_date, short_date, status_label
+from .core.text import fold
+from .core.views import SectionData, View, plan_gantt, section_data
+
+__all__ = ["PortalContext", "register_filters"]
+
+
+@dataclass
+class PortalContext:
+    """The ``portal`` variable of every template."""
+
+    catalog: Catalog
+    views: dict[str, View]
+
+    @property
+    def paths(self):  # type: ignore[no-untyped-def]
+        return self.catalog.paths
+
+    @property
+    def today(self) -> date:
+        return self.catalog.today
+
+    @property
+    def status_labels(self) -> dict[str, str]:
+        return STATUS_LABELS
+
+    @property
+    def kind_labels(self) -> dict[str, str]:
+        return KIND_LABELS
+
+    def latest(self, limit: int = 8) -> list[Plan]:
+        return self.catalog.plans[:limit]
+
+    def upcoming(self, limit: int = 8) -> list[Any]:
+        return self.catalog.upcoming(limit)
+
+    def issuer(self, plan: Plan) -> Any:
+        return self.catalog.issuer.get(plan.path)
+
+    def refs(self, plan: Plan, task: Any, role: str) -> list[Any]:
+        return self.catalog.refs(plan, task, role)
+
+    def task_status(self, task: Any) -> str:
+        return self.catalog.task_status(task)
+
+    def basis_link(self, plan: Plan, index: int) -> Plan | None:
+        return self.catalog.basis_links.get((plan.path, index))
+
+    def implementers(self, plan: Plan) -> list[Plan]:
+        return self.catalog.implementers.get(plan.url, [])
+
+    def gantt(self, plan: Plan) -> Any:
+        return plan_gantt(plan, self.catalog)
+
+    def section(self, slug: str) -> Any:
+        return self.catalog.section_by_slug.get(slug)
+
+    def section_view(self, slug: str) -> SectionData:
+        """Computed once per section and kept: templates may ask more than once."""
+        cache = self.__dict__.setdefault("_section_cache", {})
+        if slug not in cache:
+            cache[slug] = section_data(self.catalog, slug)
+        return cache[slug]
+
+    def section_plans(self, slug: str) -> list[Plan]:
+        return self.catalog.section_plans.get(slug, [])
+
+    def entry(self, path: str) -> Any:
+        return self.catalog.by_path.get(path)
+
+    def diagnostics_for(self, path: str) -> list[Any]:
+        return [d for d in self.catalog.diagnostics if d.path == path]
+
+    @property
+    def stats(self) -> dict[str, int]:
+        c = self.catalog
+        return {
+            "plans": len(c.plans),
+            "tasks": sum(len(p.tasks) for p in c.plans),
+            "agencies": sum(1 for a in c.agency_data.values() if a.total or a.issued),
+            "sections": len(c.sections),
+        }
+
+
+def _to_json(value: Any) -> str:
+    """JSON for a data attribute (escaped by the template's autoescape)."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _iso(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def register_filters(env: Environment) -> None:
+    """Add the portal's filters to a Jinja environment."""
+    env.filters.update(
+        {
+            "vi_date": long_date,
+            "vi_short_date": short_date,
+            "vi_issued": issued_label,
+            "vi_status": status_label,
+            "vi_kind": kind_label,
+            "fold": fold,
+            "iso": _iso,
+            "pp_json": _to_json,
+        }
+    )
