@@ -108,15 +108,16 @@ def load_yaml(text: str, rel_path: str, line_offset: int = 0) -> tuple[Any, dict
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 + line_offset if mark else None
+        problem_line = exc.problem_mark.line + 1 + line_offset if exc.problem_mark else None
+        context_line = exc.context_mark.line + 1 + line_offset if exc.context_mark else None
+        line = context_line or problem_line
         problems.append(
             Diagnostic(
                 rel_path,
                 line,
-                f"YAML không hợp lệ: {exc.problem or exc.context}.",
+                f"YAML không hợp lệ: {_explain_yaml(exc, problem_line)}",
                 allowed="cú pháp YAML: `khóa: giá trị`, thụt lề bằng dấu cách (không dùng Tab)",
-                suggestion="Kiểm tra dấu hai chấm, dấu ngoặc kép và thụt lề ở dòng này hoặc dòng ngay trên; "
+                suggestion="Kiểm tra dấu hai chấm, dấu ngoặc và ngoặc kép, thụt lề ở dòng này và các dòng ngay sau; "
                 "đặt giá trị có dấu «:» hoặc «#» trong ngoặc kép.",
                 code="yaml-syntax",
             )
@@ -137,6 +138,28 @@ def load_yaml(text: str, rel_path: str, line_offset: int = 0) -> tuple[Any, dict
             )
         )
     return data, lines, problems
+
+
+_YAML_PROBLEMS: tuple[tuple[str, str], ...] = (
+    ("expected ',' or ']'", "danh sách mở bằng «[» chưa được đóng bằng «]»"),
+    ("expected ',' or '}'", "nhóm mở bằng «{» chưa được đóng bằng «}»"),
+    ("mapping values are not allowed", "dấu «:» xuất hiện ở chỗ không được phép (giá trị có dấu hai chấm cần đặt trong ngoặc kép)"),
+    ("cannot start any token", "có ký tự không hợp lệ ở đầu giá trị (Tab, «@» hoặc «`»)"),
+    ("could not find expected ':'", "thiếu dấu «:» sau tên khóa"),
+    ("found unexpected end of stream", "thiếu dấu ngoặc kép đóng"),
+    ("expected <block end>", "thụt lề không đều"),
+    ("did not find expected key", "thụt lề không đều hoặc thiếu dấu «-» đầu mục"),
+    ("found duplicate anchor", "trùng nhãn «&»"),
+    ("found undefined alias", "dùng nhãn «*» chưa khai báo"),
+)
+
+
+def _explain_yaml(exc: yaml.MarkedYAMLError, problem_line: int | None) -> str:
+    """A Vietnamese reading of PyYAML's English message."""
+    problem = str(exc.problem or exc.context or "")
+    reason = next((vi for en, vi in _YAML_PROBLEMS if en in problem), f"lỗi cú pháp ({problem})")
+    where = f" (phát hiện ở dòng {problem_line})" if problem_line else ""
+    return f"{reason}{where}."
 
 
 def parse_front_matter(text: str, rel_path: str) -> FrontMatter:
