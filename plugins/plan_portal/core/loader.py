@@ -17,36 +17,11 @@ from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic, Severity, closest
 from .frontmatter import FrontMatter, parse_front_matter
-from .model import BasisRef, Event, Plan, Signer, Task
+from .model import FIELD_LABELS, BasisRef, Event, Plan, Signer, Task
 from .periods import Period, parse_period
 
 __all__ = ["PlanEntry", "load_plan", "load_plan_text", "iter_plan_files", "FIELD_LABELS"]
 
-FIELD_LABELS: dict[str, str] = {
-    "doc_type": "loại văn bản",
-    "number": "số, ký hiệu",
-    "issued": "ngày ban hành",
-    "place": "địa danh",
-    "issuer": "cơ quan ban hành",
-    "summary": "trích yếu",
-    "signer": "người ký",
-    "special": "chuyên trang",
-    "basis": "căn cứ",
-    "recipients": "nơi nhận",
-    "tasks": "nhiệm vụ",
-    "events": "sự kiện",
-    "title": "tiêu đề",
-    "lead": "cơ quan chủ trì",
-    "support": "cơ quan phối hợp",
-    "due": "thời hạn",
-    "status": "trạng thái",
-    "start": "bắt đầu",
-    "end": "kết thúc",
-    "attendees": "số đại biểu",
-    "authority": "thẩm quyền ký",
-    "name": "họ tên",
-    "relation": "quan hệ",
-}
 
 # Which model describes the mapping at a given location, to suggest the right keys.
 _CHILD_MODELS: dict[str, type[BaseModel]] = {"signer": Signer, "basis": BasisRef, "tasks": Task, "events": Event}
@@ -55,6 +30,7 @@ _TYPE_MESSAGES: dict[str, tuple[str, str]] = {
     "missing": ("Thiếu trường bắt buộc.", "Thêm trường này vào phần khai báo."),
     "string_type": ("Phải là một đoạn văn bản.", "Viết giá trị trên một dòng; nếu là số, đặt trong ngoặc kép: \"228\"."),
     "string_too_short": ("Không được để trống.", "Điền nội dung hoặc xóa dòng này nếu trường không bắt buộc."),
+    "too_short": ("Không được để trống.", "Điền nội dung hoặc xóa dòng này nếu trường không bắt buộc."),
     "list_type": ("Phải là một danh sách.", "Viết dạng [A, B] hoặc mỗi mục một dòng bắt đầu bằng «- »."),
     "dict_type": ("Phải là một nhóm `khóa: giá trị`.", "Xem ví dụ trong Hướng dẫn biên tập."),
     "model_type": ("Phải là một nhóm `khóa: giá trị`.", "Xem ví dụ trong Hướng dẫn biên tập."),

@@ -42,6 +42,47 @@ __all__ = [
 
 AUTHORITIES = ("KT.", "TM.", "TL.", "TUQ.", "Q.")
 
+FIELD_LABELS: dict[str, str] = {
+    "doc_type": "loại văn bản",
+    "number": "số, ký hiệu",
+    "issued": "ngày ban hành",
+    "place": "địa danh",
+    "issuer": "cơ quan ban hành",
+    "summary": "trích yếu",
+    "signer": "người ký",
+    "special": "chuyên trang",
+    "basis": "căn cứ",
+    "recipients": "nơi nhận",
+    "tasks": "nhiệm vụ",
+    "events": "sự kiện",
+    "title": "tiêu đề",
+    "lead": "cơ quan chủ trì",
+    "support": "cơ quan phối hợp",
+    "due": "thời hạn",
+    "status": "trạng thái",
+    "start": "bắt đầu",
+    "end": "kết thúc",
+    "attendees": "số đại biểu",
+    "authority": "thẩm quyền ký",
+    "name": "họ tên",
+    "relation": "quan hệ",
+    "anniversaries": "các dịp kỷ niệm",
+    "label": "tên dịp kỷ niệm",
+    "since": "mốc gốc",
+    "on": "ngày kỷ niệm",
+    "banner": "ảnh băng rôn",
+    "accent": "màu nhấn",
+    "milestones": "các mốc lịch sử",
+    "date": "thời điểm",
+    "text": "mô tả",
+}
+"""Vietnamese names of the front matter keys: JSON Schema titles and error messages."""
+
+
+def _title(name: str, _info: Any) -> str:
+    label = FIELD_LABELS.get(name, name)
+    return label[:1].upper() + label[1:]
+
 
 def _clean_text(value: Any) -> Any:
     """NFC and space clean-up for strings; other types pass through to fail type checks."""
@@ -83,7 +124,11 @@ PeriodField = Annotated[
 ]
 """A date, month, quarter, year, interval or Vietnamese wording, parsed into a :class:`Period`."""
 
-AgencyNames = Annotated[list[Text], BeforeValidator(_one_or_many)]
+_NAMES_SCHEMA = {
+    "anyOf": [{"type": "string", "minLength": 1}, {"type": "array", "items": {"type": "string", "minLength": 1}}],
+}
+AgencyNames = Annotated[list[Text], BeforeValidator(_one_or_many), WithJsonSchema(_NAMES_SCHEMA, mode="validation")]
+"""One name or a list of names."""
 
 
 class Status(str, Enum):
@@ -103,7 +148,7 @@ class Relation(str, Enum):
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=True, use_enum_values=False)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, field_title_generator=_title)
 
 
 class Signer(_Model):
@@ -188,6 +233,8 @@ class Plan(_Model):
 
     model_config = ConfigDict(
         extra="forbid",
+        str_strip_whitespace=True,
+        field_title_generator=_title,
         title="Kế hoạch",
         json_schema_extra={"description": "Phần khai báo đầu tệp của một kế hoạch trên Cổng kế hoạch."},
     )
@@ -199,7 +246,7 @@ class Plan(_Model):
     issuer: Text = Field(description="Cơ quan ban hành: mã (id) hoặc tên trong danh mục cơ quan.")
     summary: Text = Field(description="Trích yếu nội dung.")
     signer: Signer | None = Field(None, description="Người ký.")
-    special: Annotated[list[Text], BeforeValidator(_one_or_many)] = Field(
+    special: AgencyNames = Field(
         default_factory=list, description="Chuyên trang mà kế hoạch thuộc về (mã thư mục trong content/chuyen-trang/)."
     )
     basis: list[BasisRef] = Field(default_factory=list, description="Căn cứ / thực hiện.")

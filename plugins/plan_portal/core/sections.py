@@ -12,7 +12,7 @@ from pydantic import ConfigDict, Field, ValidationError, field_validator
 from .diagnostics import Diagnostic
 from .frontmatter import FrontMatter, parse_front_matter
 from .loader import translate_error
-from .model import PeriodField, Text, _Model
+from .model import PeriodField, Text, _Model, _title
 
 __all__ = ["Anniversary", "Milestone", "Section", "SectionEntry", "load_sections", "SLUG_RE"]
 
@@ -50,7 +50,7 @@ class Milestone(_Model):
 class Section(_Model):
     """Phần khai báo của một chuyên trang (``content/chuyen-trang/<mã>/index.md``)."""
 
-    model_config = ConfigDict(extra="forbid", title="Chuyên trang")
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, field_title_generator=_title, title="Chuyên trang")
 
     title: Text = Field(description="Tên chuyên trang.")
     anniversaries: list[Anniversary] = Field(default_factory=list, description="Các dịp kỷ niệm.")

@@ -173,6 +173,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
                 "template": "plan-portal/plan.html",
                 "title": entry.title,
                 "description": plan.summary if plan else "Kế hoạch có lỗi nội dung",
+                "hide": ["navigation"],  # plans are not in the nav: give the tasks table the width
             }
             _escape_meta(page)
             return entry.body
@@ -182,6 +183,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
                 "template": "plan-portal/section.html",
                 "title": section.title,
                 "description": (section.section.summary if section.section and section.section.summary else section.title),
+                "hide": ["navigation"],
             }
             _escape_meta(page)
             return section.front.body
@@ -190,6 +192,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             page.meta.setdefault("template", view.template)
             page.meta.setdefault("title", view.title)
             page.meta.setdefault("description", view.description)
+            page.meta.setdefault("hide", ["navigation"])
         _escape_meta(page)
         return markdown
 
