@@ -136,11 +136,21 @@ _DEADLINE_WORD = re.compile(
 
 
 def _deadline_word(text: str) -> str:
-    """``"truoc"``, ``"cham"``, ``"khong"``, ``"han"`` or ``"den"`` (the default)."""
-    m = _DEADLINE_WORD.search(_prepare(text))
-    if m is None:
+    """``"truoc"``, ``"cham"``, ``"khong"``, ``"han"`` or ``"den"`` (the default).
+
+    The last deadline keyword before the wording's first calendar expression wins:
+    "Hồ sơ gửi đến Sở trước ngày 5/3/2024" is a "trước" deadline.
+    """
+    folded = _prepare(text)
+    try:
+        atom = _find_atom(folded)
+    except _Unreadable:
+        atom = None
+    head = folded[: atom.pos] if atom is not None else folded
+    found = list(_DEADLINE_WORD.finditer(head))
+    if not found:
         return "den"
-    return next(name for name, value in m.groupdict().items() if value)
+    return next(name for name, value in found[-1].groupdict().items() if value)
 
 
 _DEADLINE_LABEL = {
@@ -175,12 +185,22 @@ def _ongoing_word(folded: str) -> str | None:
 
 
 class Period(BaseModel, frozen=True):
-    """A deadline or a period, at the precision it was written with.
+    """A deadline or a period, at the precision it was written with. Build one with :func:`parse_period`.
 
-    Build one with :func:`parse_period`; the fields are documented in the issue's
-    model. ``start``/``end`` are inclusive dates, ``None`` meaning open. Extra
-    properties: :attr:`ok`, :attr:`label`, :attr:`due`, :attr:`sort_key`,
-    :attr:`iso`; methods :meth:`status` and :meth:`to_json`.
+    Attributes:
+        text: The original wording, cleaned (NFC, spaces squashed); always kept for display.
+        start: First day covered; None for an open start ("trước 13/8/2021").
+        end: Last day covered, inclusive; None for an open end ("Từ tháng 7/2024").
+        precision: How precisely it was written: "Tháng 9/2024" is MONTH, 2024-09-01..2024-09-30.
+            UNKNOWN for an unreadable wording and for one with no calendar anchor ("thường xuyên").
+        start_time: Start time of day, at MINUTE precision ("từ 7h30' đến 11h00, ngày 29/10/2024").
+        end_time: End time of day, at MINUTE precision.
+        before: A deadline with an open start ("trước", "chậm nhất", "đến", "hạn").
+        ongoing: "thường xuyên", alone or combined, or an open end ("Từ tháng 7/2024").
+        recurrence: "monthly" ("hàng/hằng tháng") or "yearly" ("hàng/hằng năm").
+        recurrence_day: The day of a monthly recurrence ("trước ngày 15 hàng tháng" → 15).
+        error: Vietnamese explanation when unreadable; then start and end are None and
+            precision is UNKNOWN.
     """
 
     text: str
@@ -252,10 +272,9 @@ class Period(BaseModel, frozen=True):
             if whole is not None:
                 return whole
         left = ".." if self.start is None else _iso_edge(self.start, self.start_time, p, start=True)
-        right_time = self.end_time if self.start is None or self.end_time else None
         if self.start is not None and self.end == self.start and p is Precision.MINUTE and self.end_time is None:
             return left
-        right = ".." if self.end is None else _iso_edge(self.end, right_time, p, start=False)
+        right = ".." if self.end is None else _iso_edge(self.end, self.end_time, p, start=False)
         return f"{left}/{right}"
 
     # ------------------------------------------------------------------ behaviour
@@ -322,14 +341,16 @@ class Period(BaseModel, frozen=True):
         if self.recurrence is not None:
             return self._recurrence_label()
         if self.start is None and self.end is None:
-            return _ongoing_word(folded) or "Thường xuyên"
+            return _ongoing_word(folded) or ("Thường xuyên" if self.ongoing else self.text)
         echo = ", thường xuyên" if self.ongoing and re.search(r"\bthuong xuyen\b", folded) else ""
         if self.start is None:
             assert self.end is not None
             word = _deadline_word(self.text)
             lead = _DEADLINE_LABEL[word]
             if p is Precision.MINUTE:
-                when = f"{_fmt_time(self.end_time)}, ngày {_fmt_day(self.end)}" if self.end_time else _fmt_day(self.end)
+                when = _fmt_day(self.end)
+                if self.end_time:
+                    when = f"{_fmt_time(self.end_time)}, ngày {when}"
             elif word == "truoc":
                 when = _start_phrase(self.end + timedelta(days=1), p)
             else:
@@ -488,8 +509,7 @@ class _Atom:
             try:
                 start, end = date(y, self.month, self.first), date(y, self.month, self.last)
             except ValueError:
-                bad = self.first if self.month and 1 <= self.month <= 12 else self.first
-                raise _Unreadable(f"ngày {bad}/{self.month}/{y} không có trong lịch") from None
+                raise _Unreadable(f"ngày {self.last}/{self.month}/{y} không có trong lịch") from None
             precision = Precision.MINUTE if self.t1 is not None else Precision.DAY
             return start, end, precision
         if self.kind == "month":
@@ -532,6 +552,7 @@ _Y4 = r"[0-9]{4}"
 _NB = r"(?<![0-9/.-])"  # not glued to a preceding number
 _NA = r"(?![0-9])"
 _LIST_SEP = r"\s*(?:,|-|va|&)\s*"
+_MONTHS = rf"(?P<ms>{_N2}(?:{_LIST_SEP}(?:thang\s*)?{_N2})*)"  # "8, 9", "11-12", "8 và tháng 9"
 _ROM = r"(?:[ivxlc]+|[0-9]{1,2})(?![a-z0-9])"
 _TIME = (
     rf"{_NB}(?P<h>{_N2})\s*(?:(?:h|gio|g)(?![a-z])\s*(?:(?P<mi>{_N2})\s*(?:phut|p(?![a-z])|')?)?"
@@ -557,10 +578,13 @@ _ATOM_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?:\s*/\s*(?P<y>{_Y4}))?(?![0-9]|\s*/\s*[0-9])",
         ),
         ("day_month", rf"{_NB}(?P<d>{_N2})\s*/\s*(?P<m>{_N2})(?![0-9]|\s*/\s*[0-9])"),
-        ("month_year", rf"(?:\bthang\s*)?{_NB}(?P<ms>{_N2}(?:{_LIST_SEP}(?:thang\s*)?{_N2})*)\s*/\s*(?P<y>{_Y4})(?![0-9]|\s*/)"),
-        ("month_vn", rf"\bthang\s*(?P<ms>{_N2}(?:{_LIST_SEP}(?:thang\s*)?{_N2})*)\s*(?:,\s*)?nam\s*(?P<y>{_Y4}){_NA}"),
-        ("month", rf"\bthang\s*(?P<ms>{_N2}(?:{_LIST_SEP}(?:thang\s*)?{_N2})*)(?![0-9]|\s*/\s*[0-9]|\s*,?\s*nam\s*[0-9])"),
-        ("quarter", rf"\bquy\s*(?P<qs>{_ROM}(?:{_LIST_SEP}(?:quy\s*)?{_ROM})*)(?:\s*(?:/|,?\s*nam)\s*(?P<y>{_Y4}){_NA})?"),
+        ("month_year", rf"(?:\bthang\s*)?{_NB}{_MONTHS}\s*/\s*(?P<y>{_Y4})(?![0-9]|\s*/)"),
+        ("month_vn", rf"\bthang\s*{_MONTHS}\s*(?:,\s*)?nam\s*(?P<y>{_Y4}){_NA}"),
+        ("month", rf"\bthang\s*{_MONTHS}(?![0-9]|\s*/\s*[0-9]|\s*,?\s*nam\s*[0-9])"),
+        (
+            "quarter",
+            rf"\bquy\s*(?P<qs>{_ROM}(?:{_LIST_SEP}(?:quy\s*)?{_ROM})*)(?:\s*(?:/|,?\s*nam)\s*(?P<y>{_Y4}){_NA})?",
+        ),
         ("year_range", rf"(?:\b(?:nam|giai doan)\s*)?{_NB}(?P<y1>{_Y4})\s*-\s*(?:nam\s*)?(?P<y2>{_Y4})(?![0-9/.-])"),
         ("year", rf"(?:\bnam\s*)?{_NB}(?P<y>{_Y4})(?![0-9/.-]|\s*(?:h|gio)(?![a-z]))"),
         ("time", _TIME),
@@ -650,7 +674,9 @@ def _check_year(year: int) -> None:
         raise _Unreadable(f"năm {year} không hợp lệ")
 
 
-def _find_atom(text: str, start: int = 0, *, anchored: bool = False, kinds: tuple[str, ...] | None = None) -> _Atom | None:
+def _find_atom(
+    text: str, start: int = 0, *, anchored: bool = False, kinds: tuple[str, ...] | None = None
+) -> _Atom | None:
     """The leftmost calendar expression in ``text`` from ``start`` (or exactly at ``start`` when anchored)."""
     best: tuple[int, int, str, re.Match[str]] | None = None
     window = text[start:] if anchored else text
@@ -693,12 +719,13 @@ _ONGOING_AFTER = re.compile(
     r"[\s,;.)]*(?:\bva\s+)?(?:\b(?:thuc hien|duy tri|trien khai|tiep tuc)\s+)?(?:\blien tuc\s+(?:va\s+)?)?"
     r"(?:thuong xuyen\b|tro di\b|(?:cac\s+)?(?:nam|thang) tiep theo\b)"
 )
-_TIME_LEAD = re.compile(r"[\s,;(]*(?:\b(?:vao\s+)?luc\b|\btu\b|\bvao\b)?\s*")
+_TIME_LEAD = re.compile(r"[\s,;(-]*(?:\b(?:vao\s+)?luc\b|\btu\b|\bvao\b)?\s*")
 _TIME_JOIN = re.compile(r"\s*(?:-|\bden\b|\btoi\b)\s*(?:\bluc\b\s*)?")
 _DAY_LEAD = re.compile(
     r"[\s,;(]*(?:\b(?:sang|chieu|toi|trua)\s+)?(?:\b(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu nhat)\b[\s,]*)?"
     r"(?:\b(?:vao|trong)\s+)?"
 )
+_SHORT_YEAR = re.compile(r"(?<![0-9/])[0-9]{1,2}\s*([/.-])\s*[0-9]{1,2}\s*\1\s*[0-9]{2}(?![0-9])")
 _RECUR = re.compile(r"\b(?:hang|moi)\s+(thang|nam|quy|tuan|ngay)\b")
 
 
@@ -805,15 +832,24 @@ def _parse_text(text: str, default_year: int | None) -> Period:
         return _parse_iso_interval(text, iso)
 
     atom = _find_atom(f)
+    problem: _Unreadable | None = None
+    if atom is not None:
+        try:
+            atom = _with_times(f, atom)
+        except _Unreadable as exc:  # a time without a day: fine only for "7h30 hằng ngày"
+            problem = exc
     rec = _RECUR.search(f)
     if rec and (atom is None or atom.year is None or rec.start() < atom.pos):
         return _parse_recurrence(text, f, rec, atom, default_year)
+    if problem is not None:
+        raise problem
     if atom is None:
         if _ongoing_word(f):
             return Period(text=text, precision=Precision.UNKNOWN, ongoing=True)
+        if _SHORT_YEAR.search(f):
+            raise _Unreadable("năm cần đủ 4 chữ số (13/8/2021, không phải 13/8/21)")
         raise _Unreadable(None)
 
-    atom = _with_times(f, atom)
     tail = _TAIL.search(f[: atom.pos].rstrip(" :,;(-"))
     mod = _mod_kind(tail.group("mod")) if tail else None
     sub = tail.group("sub") if tail else None
@@ -830,8 +866,12 @@ def _parse_text(text: str, default_year: int | None) -> Period:
         join = _JOIN.match(f, after)
         if join:
             other = _find_atom(f, join.end(), anchored=True)
+            if other is not None and other.kind == "time":
+                try:
+                    other = _with_times(f, other)
+                except _Unreadable:  # "ngày 18/01/2024 - 7h30": a time without a day ends nothing
+                    other = None
             if other is not None:
-                other = _with_times(f, other)
                 other_sub = join.group("sub")
                 after = other.end_pos
     if _ONGOING_AFTER.match(f, after):
@@ -866,7 +906,9 @@ def _parse_text(text: str, default_year: int | None) -> Period:
         end_time = other.t2 or other.t1
         if sa == eb and atom.t1 and end_time and atom.t1 > end_time:
             raise _Unreadable(f"giờ bắt đầu {_fmt_time(atom.t1)} sau giờ kết thúc {_fmt_time(end_time)}")
-        return Period(text=text, start=sa, end=eb, precision=precision, start_time=atom.t1, end_time=end_time, ongoing=ongoing)
+        return Period(
+            text=text, start=sa, end=eb, precision=precision, start_time=atom.t1, end_time=end_time, ongoing=ongoing
+        )
     return Period(text=text, start=sa, end=eb, precision=precision, ongoing=ongoing)
 
 
