@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
@@ -30,7 +32,7 @@ class PlanPortalConfig(Config):
     registry = c.Type(str, default="co-quan.yml")
     """The agency registry file in ``docs_dir`` (read, never published)."""
 
-    today = c.Optional(c.Type(str))
+    today = c.Optional(c.Type((str, date)))
     """Fix the build date (``2024-09-01``) for reproducible builds; default: ``SOURCE_DATE_EPOCH`` or today."""
 
     agency_page_size = c.Type(int, default=100)

@@ -47,8 +47,10 @@ ASSETS_DIR = PACKAGE_DIR / "assets"
 ASSETS_URI = "assets/plan-portal"
 
 
-def _build_date(option: str | None) -> date:
+def _build_date(option: str | date | None) -> date:
     """The date statuses are computed for: the option, else SOURCE_DATE_EPOCH, else today."""
+    if isinstance(option, date):
+        return option
     if option:
         try:
             return date.fromisoformat(option)
