@@ -7,7 +7,7 @@
   "use strict";
   var LABELS = {
     done: "Đã hoàn thành", cancelled: "Đã hủy", ongoing: "Thường xuyên", upcoming: "Sắp tới",
-    due_soon: "Sắp đến hạn", overdue: "Quá hạn", unknown: "Chưa rõ thời hạn"
+    due_soon: "Sắp đến hạn", overdue: "Quá hạn", unknown: "Chưa rõ thời hạn", past: "Đã diễn ra"
   };
   var SOON_DAYS = 14;
   var DAY = 86400000;
@@ -33,7 +33,8 @@
       var start = parseDay(el.getAttribute("data-pp-start"));
       var end = parseDay(el.getAttribute("data-pp-end"));
       var next = status;
-      if (el.hasAttribute("data-pp-ongoing") && !end) next = "ongoing";
+      if (el.hasAttribute("data-pp-event")) next = (end || start) && (end || start) < now ? "past" : "upcoming";
+      else if (el.hasAttribute("data-pp-ongoing") && !end) next = "ongoing";
       else if (end && end < now) next = "overdue";
       else if (end && (end - now) / DAY <= SOON_DAYS) next = "due_soon";
       else if (end || start) next = "upcoming";

@@ -484,6 +484,8 @@ class Registry:
         self._by_full: dict[str, list[str]] = {}
         self._by_short: dict[str, list[str]] = {}
         self._full_key: dict[str, str] = {}
+        self._root: dict[str, str] = {}
+        self._place: dict[str, str] = {}
         self._order: dict[str, int] = {agency_id: n for n, agency_id in enumerate(self.agencies)}
         self._all_keys: list[str] = []
         self._gram_index: dict[str, list[int]] = {}
@@ -563,9 +565,15 @@ class Registry:
                 seen.add(parent)
                 parent = self.agencies[parent].parent
             self._ancestor_ids[agency_id] = tuple(chain)
+            self._root[agency_id] = chain[-1] if chain else agency_id
             self._lineage[agency_id] = frozenset(seen)
             full = normalize_name(agency.name)
             self._full_key[agency_id] = full
+            words = full.split()
+            if agency.parent is None and len(words) >= 3:
+                # The place of a root: the last two words of its name, the province or
+                # district ("Tỉnh ủy Lai Châu" and "UBND tỉnh Lai Châu" -> "lai chau").
+                self._place[agency_id] = " ".join(words[-2:])
             if full:
                 self._by_full.setdefault(full, []).append(agency_id)
             for other in agency.names[1:]:
@@ -641,10 +649,13 @@ class Registry:
 
         1. an exact id wins outright;
         2. locality first: the issuer's own subtree, then its parent's subtree, and so
-           on up to the root, then the whole registry. Within the nearest scope that has
-           any match, a full name beats a short name or alias. So "Phòng Nội vụ" in a
-           plan of UBND thành phố Cẩm Phả is Cẩm Phả's, and in a plan of Huyện ủy Phong
-           Thổ it is the one under the common ancestor of Huyện ủy and UBND huyện;
+           on up to its root; then the subtrees of the other roots of the same place
+           (roots whose full names end with the same two words: the party branch
+           "Tỉnh ủy Lai Châu" and the state branch "UBND tỉnh Lai Châu"); then the
+           whole registry. Within the nearest scope that has any match, a full name
+           beats a short name or alias. So "Phòng Nội vụ" in a plan of UBND thành phố
+           Cẩm Phả is Cẩm Phả's, and in a plan of Huyện ủy Phong Thổ (under Tỉnh ủy Lai
+           Châu) it is the one under UBND huyện Phong Thổ (under UBND tỉnh Lai Châu);
         3. if nothing matched and the name ends with a level word (tỉnh, huyện, thành
            phố, thị xã) — "Phòng Nội vụ huyện", "Đài PT&TH tỉnh" — the same search
            without it, keeping only agencies whose full name contains that word.
@@ -704,12 +715,21 @@ class Registry:
         return (context, *self._ancestor_ids[context])
 
     def _scope(self, agency_id: str, chain: tuple[str, ...]) -> int:
-        """0 if ``agency_id`` is in the issuer's subtree, 1 in its parent's, … len(chain) elsewhere."""
+        """How far ``agency_id`` is from the issuer whose scope chain is ``chain``.
+
+        0 if it is in the issuer's subtree, 1 in its parent's subtree, … ``len(chain)``
+        if it is under another root of the same place as the issuer's root, and
+        ``len(chain) + 1`` anywhere else.
+        """
         lineage = self._lineage[agency_id]
         for distance, scope in enumerate(chain):
             if scope in lineage:
                 return distance
-        return len(chain)
+        if chain:
+            place = self._place.get(self._root[chain[-1]])
+            if place is not None and self._place.get(self._root[agency_id]) == place:
+                return len(chain)
+        return len(chain) + 1
 
     def _lookup(self, key: str, chain: tuple[str, ...], level_word: str | None = None) -> list[str] | None:
         """The best-matching ids for ``key`` (one if resolved, several if tied), or ``None``."""
@@ -816,7 +836,7 @@ class _RegistryReader:
             root = yaml.compose(text, Loader=yaml.SafeLoader)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
-            problem = exc.problem or exc.context or "không rõ"
+            problem = _yaml_problem(exc.problem or exc.context or "")
             self.error(
                 mark.line + 1 if mark else None,
                 f"Tệp danh mục cơ quan không đúng cú pháp YAML ({problem})",
@@ -846,7 +866,8 @@ class _RegistryReader:
             if first is not None:
                 self.error(
                     entry.lines["id"],
-                    f"Mã (id) `{entry.agency.id}` bị trùng: đã dùng cho «{first.agency.name}» ở dòng {first.agency.line}",
+                    f"Mã (id) `{entry.agency.id}` bị trùng: đã dùng cho «{first.agency.name}» "
+                    f"ở dòng {first.agency.line}",
                     field=f"[{index}].id",
                     value=entry.agency.id,
                     suggestion="Mỗi cơ quan cần một mã riêng; đổi mã của mục này.",
@@ -878,12 +899,12 @@ class _RegistryReader:
             key_line = key_node.start_mark.line + 1
             key = key_node.value if isinstance(key_node, ScalarNode) else None
             if not isinstance(key, str) or key not in ALLOWED_KEYS:
-                shown = key if isinstance(key, str) else _plain(key_node)
-                near = closest(str(shown).lower(), ALLOWED_KEYS, n=1) if isinstance(shown, str) else []
+                shown = key if isinstance(key, str) else None
+                near = closest(shown.lower(), ALLOWED_KEYS, n=1) if shown is not None else []
                 self.error(
                     key_line,
                     "Khóa không được dùng trong danh mục cơ quan",
-                    field=f"{where}.{shown}",
+                    field=f"{where}.{shown}" if shown is not None else where,
                     value=shown,
                     allowed=", ".join(f"`{k}`" for k in ALLOWED_KEYS),
                     suggestion=f"Có phải ý bạn là `{near[0]}`?" if near else None,
@@ -953,7 +974,9 @@ class _RegistryReader:
         elif isinstance(aliases, list) and all(isinstance(a, str) or a is None for a in aliases):
             data["aliases"] = [a for a in aliases if a is not None]
         else:
-            self.bad_type(lines["aliases"], f"{where}.aliases", "một danh sách tên, ví dụ `[Phòng NV, Phòng Nội vụ TP]`")
+            self.bad_type(
+                lines["aliases"], f"{where}.aliases", "một danh sách tên, ví dụ `[Phòng NV, Phòng Nội vụ TP]`"
+            )
         parent = values.get("parent")
         if parent is None or (isinstance(parent, str) and not parent.strip()):
             data["parent"] = None
@@ -1034,7 +1057,8 @@ class _RegistryReader:
             agency = entry.agency
             for field_name, value in _named_fields(agency):
                 key = normalize_name(value)
-                if not key:
+                if not key or agency.parent is None:
+                    # Roots are separate localities: every province has its "UBND tỉnh".
                     continue
                 first = claimed.get((agency.parent, key))
                 if first is None:
@@ -1043,7 +1067,7 @@ class _RegistryReader:
                 if first[0] is entry:
                     continue
                 other = first[0].agency
-                under = f"cùng cơ quan cấp trên `{agency.parent}`" if agency.parent else "cùng ở cấp cao nhất"
+                under = f"cùng cơ quan cấp trên `{agency.parent}`"
                 self.error(
                     entry.lines.get(field_name, agency.line),
                     f"Tên «{value}» trùng với «{first[1]}» của `{other.id}` (dòng {other.line}), {under}",
@@ -1053,6 +1077,28 @@ class _RegistryReader:
                     "sửa tên, tên viết tắt (`short`) hoặc bí danh (`aliases`).",
                     code="duplicate-name",
                 )
+
+
+# PyYAML's most frequent complaints, in Vietnamese; others are shown as PyYAML says them.
+_YAML_PROBLEMS = (
+    ("mapping values are not allowed", "dấu `:` không đúng chỗ"),
+    ("could not find expected ':'", "thiếu dấu `:` sau khóa"),
+    ("found character '\\t'", "có ký tự tab"),
+    ("expected ',' or ']'", "thiếu dấu `]` đóng danh sách"),
+    ("expected ',' or '}'", "thiếu dấu `}`"),
+    ("found unexpected end of stream", "thiếu dấu ngoặc kép đóng"),
+    ("found undefined alias", "dùng bí danh YAML `*…` chưa khai báo"),
+    ("expected <block end>", "thụt lề không khớp"),
+    ("did not find expected key", "thụt lề không khớp"),
+    ("did not find expected '-' indicator", "thụt lề không khớp"),
+)
+
+
+def _yaml_problem(problem: str) -> str:
+    for english, vietnamese in _YAML_PROBLEMS:
+        if english in problem:
+            return vietnamese
+    return problem or "không rõ"
 
 
 def _named_fields(agency: Agency) -> list[tuple[str, str]]:

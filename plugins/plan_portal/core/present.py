@@ -35,8 +35,11 @@ def issued_label(period: Period) -> str:
     return period.label
 
 
+EVENT_LABELS = {"past": "Đã diễn ra"}
+
+
 def status_label(status: str) -> str:
-    return STATUS_LABELS.get(status, status)
+    return STATUS_LABELS.get(status) or EVENT_LABELS.get(status, status)
 
 
 def kind_label(kind: str) -> str:
