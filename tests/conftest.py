@@ -12,7 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"  # a copy of ../shared/seeds, so tests run anywhere
 TODAY = "2024-09-01"  # fixed build date so statuses in assertions never drift
 
 

@@ -1,0 +1,133 @@
+"""Render the body of a plan as clean Markdown.
+
+* Headings come from the document's own numbering: the kinds of marker it uses
+  ("A.", "I.", "1.", "1.1.", "a)", "(1)") become heading levels 2 to 6 in that order,
+  and the number stays in the heading text ("## I. MỤC ĐÍCH, YÊU CẦU"). A numbered
+  item that is a whole sentence (it ends with a full stop, or is long) stays a
+  paragraph, its number escaped so Markdown does not renumber it.
+* Bullets ("-", "+", "•") become lists, nested by the order the symbols appear.
+* Tables become pipe tables; cells with several lines use ``<br>``.
+* Bold and italic from the source are kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .structure import PARA_RANK, Item
+
+__all__ = ["render_body", "render_table", "is_heading"]
+
+_MAX_HEADING_TEXT = 160
+
+
+def is_heading(item: Item) -> bool:
+    """Whether a numbered item reads as a heading rather than a numbered paragraph."""
+    if not item.numbered:
+        return False
+    if item.kind in ("letter", "roman"):
+        return True
+    text = item.body_plain.rstrip()
+    if not text or len(text) > _MAX_HEADING_TEXT:
+        return False
+    if re.search(r"[.;,]$", text) and not text.endswith("..."):
+        return False
+    if ": " in text and len(text.split(": ", 1)[1]) > 3:
+        return False  # "Thời gian: 07 giờ 30 phút …" is content, not a heading
+    return True
+
+
+def _escape(text: str) -> str:
+    """Escape what would change the meaning of plain text in Markdown (raw HTML, line-start markers)."""
+    text = text.replace("<", "&lt;").replace(">", "&gt;") if re.search(r"<[A-Za-z/!]", text) else text
+    text = re.sub(r"^([#>])", r"\\\1", text)
+    text = re.sub(r"^(\d+)([.)])(\s)", r"\1\\\2\3", text)
+    text = re.sub(r"^([-+*])(\s)", r"\\\1\2", text)
+    return text
+
+
+def _heading_text(item: Item) -> str:
+    body = item.body.strip()
+    # The heading is bold already: drop emphasis that wraps the whole text.
+    if body.startswith("**") and body.endswith("**") and body.count("**") == 2:
+        body = body[2:-2].strip()
+    body = re.sub(r"\s*:\s*$", "", body)
+    return f"{item.marker} {_escape(body)}".strip()
+
+
+def render_table(rows: list[list[str]]) -> str:
+    """A pipe table; the first row is the header."""
+    if not rows:
+        return ""
+    width = max(len(r) for r in rows)
+
+    def cell(text: str) -> str:
+        text = text.replace("|", "\\|")
+        text = "<br>".join(part.strip() for part in text.split("\n") if part.strip())
+        if re.search(r"<(?!br>)[A-Za-z/!]", text):
+            text = re.sub(r"<(?!br>)", "&lt;", text)
+        return text or " "
+
+    lines = []
+    for r, row in enumerate(rows):
+        padded = list(row) + [""] * (width - len(row))
+        lines.append("| " + " | ".join(cell(c) for c in padded) + " |")
+        if r == 0:
+            lines.append("|" + "|".join(["---"] * width) + "|")
+    return "\n".join(lines)
+
+
+def render_body(items: list[Item], ranges: list[tuple[int, int, str | None]]) -> str:
+    """Markdown for the items in ``ranges`` (``(start, end, heading_line)``), in order."""
+    chosen = [it for start, end, _ in ranges for it in items[start:end]]
+    ranks = sorted({it.rank for it in chosen if is_heading(it)})
+    levels = {rank: min(2 + i, 6) for i, rank in enumerate(ranks)}
+    if any(heading for _, _, heading in ranges):
+        levels = {rank: min(level + 1, 6) for rank, level in levels.items()}
+    out: list[str] = []
+    for start, end, heading in ranges:
+        if heading:
+            if out:
+                out.append("---")
+            out.append(heading)
+        list_open = False
+        for it in items[start:end]:
+            if it.table is not None:
+                out.append(render_table(it.table.rows))
+                list_open = False
+                continue
+            if not it.plain.strip():
+                continue
+            if it.is_bullet:
+                depth = max(0, it.rank - PARA_RANK)
+                line = "    " * depth + "- " + _escape(it.body)
+                if list_open:
+                    out[-1] += "\n" + line
+                else:
+                    out.append(line)
+                list_open = True
+                continue
+            list_open = False
+            if is_heading(it):
+                out.append("#" * levels.get(it.rank, 6) + " " + _heading_text(it))
+            elif it.kind == "article":
+                out.append(f"**{it.marker}.** {it.body}".strip())
+            elif it.numbered:
+                marker = it.marker
+                if re.fullmatch(r"\d+[.)]", marker):
+                    marker = marker[:-1] + "\\" + marker[-1]
+                out.append(f"{marker} {it.body}".strip())
+            else:
+                out.append(_escape(it.text))
+    text = "\n\n".join(block for block in out if block.strip())
+    return _tidy(text) + "\n"
+
+
+def _tidy(text: str) -> str:
+    """Unbalanced emphasis markers left by a broken source line are dropped."""
+    fixed = []
+    for block in text.split("\n"):
+        if block.count("**") % 2:
+            block = block.replace("**", "")
+        fixed.append(block)
+    return "\n".join(fixed)
