@@ -86,7 +86,7 @@ class PortalContext:
         return self.catalog.by_path.get(path)
 
     def diagnostics_for(self, path: str) -> list[Any]:
-        return [d for d in self.catalog.diagnostics if d.path == path]
+        return self.catalog.diagnostics_for(path)  # indexed once per build, not filtered per page
 
     @property
     def stats(self) -> dict[str, int]:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, TODAY
+from portal_testing import ROOT, TODAY
 from plan_portal.cli import check
 from plan_portal.core.catalog import SitePaths
 from datetime import date

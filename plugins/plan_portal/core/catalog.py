@@ -1,7 +1,8 @@
 """The catalog: every plan, agency and section of a site, grouped once per build.
 
 Built in one pass over the loaded plans (linear in content). Generated pages and
-templates read these precomputed groupings; nothing here walks all plans per page.
+templates read these precomputed groupings and indexes (by path, by agency, by
+section, by number); nothing here walks all plans or the whole timeline per page.
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from functools import cached_property
+from datetime import date, time
 from typing import Any
 
 from .agencies import Agency, Registry, is_generic_group
@@ -54,7 +56,7 @@ class SitePaths:
         return f"{self.agencies}/{agency_id}/"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AgencyRef:
     """An agency as a plan names it, with what it resolved to."""
 
@@ -67,7 +69,17 @@ class AgencyRef:
         return self.name
 
 
-@dataclass
+def _period_key(period: Period | None) -> tuple[Any, ...]:
+    """A cheap total order of periods: dated ones by start (or end), end and time; undated ones last."""
+    if period is None:
+        return (2, date.max, date.max, time.max, "")
+    anchor = period.start or period.end
+    if anchor is None:
+        return (1, date.max, date.max, time.max, period.text)
+    return (0, anchor, period.end or date.max, period.start_time or period.end_time or time.min, period.text)
+
+
+@dataclass(slots=True)
 class TaskRow:
     """A task seen from one agency's page."""
 
@@ -78,12 +90,10 @@ class TaskRow:
 
     @property
     def sort_key(self) -> tuple[Any, ...]:
-        due = self.task.due
-        key = due.sort_key if due is not None else (date.max,)
-        return (_STATUS_ORDER.get(self.status, 9), key, self.plan.path, self.task.index)
+        return (_STATUS_ORDER.get(self.status, 9), _period_key(self.task.due), self.plan.path, self.task.index)
 
 
-@dataclass
+@dataclass(slots=True)
 class TimelineEntry:
     """One dated thing on a timeline: a plan issued, an event, or a task deadline."""
 
@@ -131,9 +141,10 @@ class AgencyData:
     issued: list[Plan] = field(default_factory=list)
     events: list[TimelineEntry] = field(default_factory=list)
 
-    @property
+    @cached_property
     def open_tasks(self) -> int:
-        return sum(1 for r in self.lead + self.support if r.status not in ("done", "cancelled"))
+        """Tasks not done or cancelled (counted once: every page of the agency shows it)."""
+        return sum(1 for rows in (self.lead, self.support) for r in rows if r.status not in ("done", "cancelled"))
 
     @property
     def total(self) -> int:
@@ -179,6 +190,9 @@ class Catalog:
         self.section_plans: dict[str, list[Plan]] = defaultdict(list)
         self.timeline: list[TimelineEntry] = []
         self.agency_entries: dict[str, list[TimelineEntry]] = defaultdict(list)
+        self.section_entries: dict[str, list[TimelineEntry]] = defaultdict(list)  # newest first, like the timeline
+        self._upcoming: list[TimelineEntry] | None = None
+        self._diagnostics_by_path: dict[str, list[Diagnostic]] | None = None
 
         for agency in registry.agencies.values():
             self.agency_data[agency.id] = AgencyData(agency)
@@ -198,10 +212,11 @@ class Catalog:
         if is_generic_group(name):
             return AgencyRef(name, None)
         resolution = self.registry.resolve(name, context)
-        entry = self.by_path[plan.path]
-        diagnostic = resolution.diagnostic(plan.path, entry.front.line_of(loc), _dotted(loc))
-        if diagnostic:
-            self.diagnostics.append(diagnostic)
+        if not resolution.ok:  # the line is only looked up for a problem
+            entry = self.by_path[plan.path]
+            diagnostic = resolution.diagnostic(plan.path, entry.front.line_of(loc), _dotted(loc))
+            if diagnostic:
+                self.diagnostics.append(diagnostic)
         agency = resolution.agency
         if agency is None:
             return AgencyRef(name, None)
@@ -235,17 +250,26 @@ class Catalog:
 
     # -- relations between plans ------------------------------------------------------------------------
     def _link_basis(self) -> None:
+        """Link each căn cứ to the plan it names: by number, then issuer, then year (numbers restart each year)."""
         by_number: dict[str, list[Plan]] = defaultdict(list)
         for plan in self.plans:
             if plan.number:
-                by_number[fold(plan.number).replace(" ", "")].append(plan)
+                by_number[_number_key(plan.number)].append(plan)
+        issuer_keys: dict[str, str] = {}
         for plan in self.plans:
             for i, ref in enumerate(plan.basis):
                 if not ref.number:
                     continue
-                candidates = by_number.get(fold(ref.number).replace(" ", ""), [])
+                candidates = by_number.get(_number_key(ref.number), [])
                 if ref.issuer and len(candidates) > 1:
-                    candidates = [c for c in candidates if fold(c.issuer) == fold(ref.issuer)] or candidates
+                    wanted = fold(ref.issuer)
+                    candidates = [
+                        c for c in candidates
+                        if (issuer_keys.get(c.path) or issuer_keys.setdefault(c.path, fold(c.issuer))) == wanted
+                    ] or candidates
+                year = ref.issued.start.year if ref.issued is not None and ref.issued.ok and ref.issued.start else None
+                if year is not None and len(candidates) > 1:
+                    candidates = [c for c in candidates if c.year == year] or candidates
                 if len(candidates) == 1 and candidates[0] is not plan:
                     target = candidates[0]
                     self.basis_links[(plan.path, i)] = target
@@ -253,12 +277,13 @@ class Catalog:
                         self.implementers[target.url].append(plan)
 
     def _check_duplicates(self) -> None:
-        seen: dict[tuple[str, str], Plan] = {}
+        """Two plans with the same number from the same issuer in the same year (numbers restart each year)."""
+        seen: dict[tuple[str, str, int | None], Plan] = {}
         for plan in sorted(self.plans, key=lambda p: p.path):
             if not plan.number:
                 continue
             issuer = self.issuer.get(plan.path)
-            key = (fold(plan.number).replace(" ", ""), issuer.agency.id if issuer and issuer.agency else fold(plan.issuer))
+            key = (_number_key(plan.number), issuer.agency.id if issuer and issuer.agency else fold(plan.issuer), plan.year)
             if key in seen:
                 first = seen[key]
                 self.diagnostics.append(
@@ -335,15 +360,18 @@ class Catalog:
                 for agency_id in dict.fromkeys(r.agency.id for r in refs + self.refs(plan, task, "support") if r.agency):
                     self.agency_entries[agency_id].append(entry)
         self.timeline.sort(key=lambda e: e.sort_key, reverse=True)
+        for entry in self.timeline:
+            for slug in dict.fromkeys(entry.sections):
+                self.section_entries[slug].append(entry)
 
     # -- facets -----------------------------------------------------------------------------------------
-    def facets(self) -> dict[str, list[tuple[str, str, int]]]:
-        """Filter values for the plan list: (value, label, count), stable order."""
+    def facets(self, plans: Iterable[Plan] | None = None) -> dict[str, list[tuple[str, str, int]]]:
+        """Filter values for a plan list (all plans by default): (value, label, count), stable order."""
         years: dict[str, int] = defaultdict(int)
         issuers: dict[str, int] = defaultdict(int)
         types: dict[str, int] = defaultdict(int)
         specials: dict[str, int] = defaultdict(int)
-        for plan in self.plans:
+        for plan in self.plans if plans is None else plans:
             years[str(plan.year or "")] += 1
             issuers[self.issuer_label(plan)] += 1
             types[plan.doc_type] += 1
@@ -364,13 +392,31 @@ class Catalog:
         return ref.agency.name if ref and ref.agency else plan.issuer
 
     def upcoming(self, limit: int = 10) -> list[TimelineEntry]:
-        """The next dated things from today on, soonest first."""
-        ahead = [e for e in self.timeline if e.kind != "issued" and (e.period.end or e.period.start or date.min) >= self.today]
-        return sorted(ahead, key=lambda e: e.sort_key)[:limit]
+        """The next dated things from today on, soonest first (sorted once per build)."""
+        if self._upcoming is None:
+            self._upcoming = sorted(
+                (e for e in self.timeline if e.kind != "issued" and (e.period.end or e.period.start or date.min) >= self.today),
+                key=lambda e: e.sort_key,
+            )
+        return self._upcoming[:limit]
+
+    def diagnostics_for(self, path: str) -> list[Diagnostic]:
+        """The problems of one file, in report order (indexed once, not filtered per page)."""
+        if self._diagnostics_by_path is None:
+            index: dict[str, list[Diagnostic]] = defaultdict(list)
+            for diagnostic in self.diagnostics:
+                index[diagnostic.path].append(diagnostic)
+            self._diagnostics_by_path = dict(index)
+        return self._diagnostics_by_path.get(path, [])
 
     @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.severity is Severity.ERROR]
+
+
+def _number_key(number: str) -> str:
+    """The matching key of a số ký hiệu: folded, without spaces ("48/KH-UBND" = "48/kh-ubnd")."""
+    return fold(number).replace(" ", "")
 
 
 def _dotted(loc: tuple[Any, ...]) -> str:

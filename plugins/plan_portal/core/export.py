@@ -1,4 +1,10 @@
-"""Data exports: the JSON record of a plan (one serialisation of the model) and iCalendar feeds."""
+"""Data exports: the JSON record of a plan (one serialisation of the model) and iCalendar feeds.
+
+The feeds are written directly (RFC 5545: CRLF lines folded at 75 octets, TEXT values
+escaped), byte for byte what the ``icalendar`` package writes for the same events, but
+each event is serialised once and shared by the portal feed and every agency feed that
+lists it: the cost is linear in the number of events, not in events × feeds.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +12,16 @@ import json
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from icalendar import Calendar, Event as VEvent
-
 from .model import Plan
 
 if TYPE_CHECKING:
     from .catalog import Catalog, TimelineEntry
 
-__all__ = ["plan_record", "catalog_json", "calendar", "data_files", "ICS_NAME", "JSON_URI"]
+__all__ = ["plan_record", "catalog_json", "calendar", "data_files", "ICS_NAME", "JSON_URI", "CalendarWriter"]
 
 JSON_URI = "du-lieu/ke-hoach.json"
 ICS_NAME = "lich.ics"
+PRODID = "-//Cong ke hoach//plan-portal//VI"
 
 
 def plan_record(plan: Plan) -> dict[str, Any]:
@@ -28,9 +33,65 @@ def plan_record(plan: Plan) -> dict[str, Any]:
 
 
 def catalog_json(catalog: Catalog) -> str:
-    """All valid plans as one JSON document, newest first, deterministic."""
-    data = {"plans": [plan_record(p) for p in catalog.plans]}
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    """All valid plans as one JSON document, newest first, deterministic.
+
+    Written one plan at a time (the same text as ``json.dumps`` of the whole document with
+    ``indent=1``), so that only one plan's record is in memory at once besides the output.
+    """
+    parts = []
+    for plan in catalog.plans:
+        text = json.dumps(plan_record(plan), ensure_ascii=False, indent=1, sort_keys=False)
+        parts.append("  " + text.replace("\n", "\n  "))
+    if not parts:
+        return '{\n "plans": []\n}\n'
+    return '{\n "plans": [\n' + ",\n".join(parts) + "\n ]\n}\n"
+
+
+# -- iCalendar --------------------------------------------------------------------------------------------
+
+def _text(value: str) -> str:
+    """An iCalendar TEXT value (RFC 5545 §3.3.11), escaped like ``icalendar`` does."""
+    return (
+        value.replace(r"\N", "\n")
+        .replace("\\", "\\\\")
+        .replace(";", r"\;")
+        .replace(",", r"\,")
+        .replace("\r\n", r"\n")
+        .replace("\n", r"\n")
+        .replace("\r", r"\n")
+    )
+
+
+def _fold(line: str) -> str:
+    """Fold a content line: at most 74 octets per chunk, never inside a UTF-8 character or after a lone escape.
+
+    The same cut points as ``icalendar``'s folding: a chunk is the longest prefix of at most
+    74 octets; a chunk ending with ``\\`` or ``^`` leaves that character to the next one.
+    """
+    data = line.encode("utf-8")
+    if len(data) < 75:
+        return line
+    chunks = []
+    start = 0
+    size = len(data)
+    while size - start > 74:
+        end = start + 74
+        while data[end] & 0xC0 == 0x80:  # a continuation byte: cut before its character
+            end -= 1
+        if data[end - 1] in (0x5C, 0x5E) and end - 1 > start:  # "\" or "^" moves to the next chunk
+            end -= 1
+        chunks.append(data[start:end])
+        start = end
+    chunks.append(data[start:])
+    return "\r\n ".join(chunk.decode("utf-8") for chunk in chunks)
+
+
+def _date_value(day: date) -> str:
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+
+
+def _datetime_value(moment: datetime) -> str:
+    return f"{_date_value(moment.date())}T{moment.hour:02d}{moment.minute:02d}{moment.second:02d}"
 
 
 def _uid(entry: TimelineEntry) -> str:
@@ -38,53 +99,80 @@ def _uid(entry: TimelineEntry) -> str:
     return f"{entry.plan.path.replace('/', '-')}-{suffix}@cong-ke-hoach"
 
 
-def calendar(entries: list[TimelineEntry], name: str, site_url: str, stamp: date) -> bytes:
-    """An iCalendar feed of events and deadlines. DTSTAMP is the build date (required by RFC 5545)."""
-    cal = Calendar()
-    cal.add("prodid", "-//Cong ke hoach//plan-portal//VI")
-    cal.add("version", "2.0")
-    cal.add("x-wr-calname", name)
-    dtstamp = datetime.combine(stamp, time(0, 0))
-    for entry in entries:
+class CalendarWriter:
+    """Serialises timeline entries as VEVENT blocks, each one once, for any number of feeds.
+
+    Args:
+        site_url: Prefix of the events' URL property ("" for none).
+        stamp: The build date, written as every event's DTSTAMP (required by RFC 5545).
+    """
+
+    def __init__(self, site_url: str, stamp: date) -> None:
+        self.site_url = site_url.rstrip("/") + "/" if site_url else ""
+        self.dtstamp = _datetime_value(datetime.combine(stamp, time(0, 0))) + "Z"
+        self._events: dict[int, str] = {}
+
+    def event(self, entry: TimelineEntry) -> str:
+        """The VEVENT text of ``entry`` (CRLF lines), or "" when it has no place in a calendar."""
+        key = id(entry)
+        cached = self._events.get(key)
+        if cached is None:
+            cached = self._events[key] = self._render(entry)
+        return cached
+
+    def _render(self, entry: TimelineEntry) -> str:
         if entry.kind == "issued":
-            continue
+            return ""
         p = entry.period
         start_day = p.start or p.end
         end_day = p.end or p.start
         if start_day is None or end_day is None:
-            continue
+            return ""
         if entry.kind == "deadline":
             start_day = end_day  # a deadline is the day it is due
-        ev = VEvent()
-        ev.add("uid", _uid(entry))
-        ev.add("dtstamp", dtstamp)
         prefix = "Hạn: " if entry.kind == "deadline" else ""
-        ev.add("summary", prefix + entry.title)
+        lines = ["BEGIN:VEVENT", "SUMMARY:" + _text(prefix + entry.title)]
         if p.start_time and entry.kind == "event":
-            ev.add("dtstart", datetime.combine(start_day, p.start_time))
-            ev.add("dtend", datetime.combine(end_day, p.end_time or p.start_time))
+            lines.append("DTSTART:" + _datetime_value(datetime.combine(start_day, p.start_time)))
+            lines.append("DTEND:" + _datetime_value(datetime.combine(end_day, p.end_time or p.start_time)))
         else:
-            ev.add("dtstart", start_day)
-            ev.add("dtend", end_day + timedelta(days=1))
-        where = entry.event.place if entry.event and entry.event.place else None
-        if where:
-            ev.add("location", where)
+            lines.append("DTSTART;VALUE=DATE:" + _date_value(start_day))
+            lines.append("DTEND;VALUE=DATE:" + _date_value(end_day + timedelta(days=1)))
+        lines.append("DTSTAMP:" + self.dtstamp)
+        lines.append("UID:" + _text(_uid(entry)))
         desc = f"{entry.plan.title}: {entry.plan.summary}\nThời gian: {p.label}"
         if entry.agencies:
             desc += "\nChủ trì: " + ", ".join(r.name for r in entry.agencies)
-        ev.add("description", desc)
-        if site_url:
-            ev.add("url", site_url.rstrip("/") + "/" + entry.plan.url)
-        cal.add_component(ev)
-    return cal.to_ical()
+        lines.append("DESCRIPTION:" + _text(desc))
+        where = entry.event.place if entry.event and entry.event.place else None
+        if where:
+            lines.append("LOCATION:" + _text(where))
+        if self.site_url:
+            lines.append("URL:" + self.site_url + entry.plan.url)
+        lines.append("END:VEVENT")
+        return "".join(_fold(line) + "\r\n" for line in lines)
+
+    def feed(self, entries: list[TimelineEntry], name: str) -> bytes:
+        """A whole VCALENDAR of ``entries`` named ``name``."""
+        # X-WR-CALNAME is written raw, as icalendar does (it reads it back as an unknown, unescaped value).
+        calname = _fold("X-WR-CALNAME:" + " ".join(name.splitlines()))
+        head = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:{PRODID}\r\n{calname}\r\n"
+        body = "".join(self.event(entry) for entry in entries)
+        return (head + body + "END:VCALENDAR\r\n").encode("utf-8")
+
+
+def calendar(entries: list[TimelineEntry], name: str, site_url: str, stamp: date) -> bytes:
+    """An iCalendar feed of events and deadlines. DTSTAMP is the build date (required by RFC 5545)."""
+    return CalendarWriter(site_url, stamp).feed(entries, name)
 
 
 def data_files(catalog: Catalog, site_url: str) -> dict[str, str | bytes]:
     """Every data file of the site by URI: the JSON export, the portal feed and one feed per agency."""
     files: dict[str, str | bytes] = {JSON_URI: catalog_json(catalog)}
-    files[f"{catalog.paths.timeline}/{ICS_NAME}"] = calendar(catalog.timeline, "Cổng kế hoạch", site_url, catalog.today)
+    writer = CalendarWriter(site_url, catalog.today)
+    files[f"{catalog.paths.timeline}/{ICS_NAME}"] = writer.feed(catalog.timeline, "Cổng kế hoạch")
     for agency_id, data in catalog.agency_data.items():
         entries = catalog.agency_entries.get(agency_id, [])
         if entries:
-            files[f"{catalog.paths.agencies}/{agency_id}/{ICS_NAME}"] = calendar(entries, data.agency.name, site_url, catalog.today)
+            files[f"{catalog.paths.agencies}/{agency_id}/{ICS_NAME}"] = writer.feed(entries, data.agency.name)
     return files

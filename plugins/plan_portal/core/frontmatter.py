@@ -5,8 +5,18 @@ returns an empty mapping, which silently loses a plan. This reader never does: i
 returns the data, a map from every field path to its line, and the problems found.
 
 YAML 1.1 surprises are switched off: ``on``/``off``/``yes``/``no`` stay strings
-(``on: 2023-10-30`` is a key named "on", not ``True``), and ``07:30`` is not a
-base-60 number.
+(``on: 2023-10-30`` is a key named "on", not ``True``), ``07:30`` is not a
+base-60 number and ``0250`` is 250, not octal.
+
+Never raises, whatever the text (a property test feeds it arbitrary input). What it
+forgives, because the value is unambiguous and every text value is space-folded later
+anyway: a BOM, CRLF/CR line ends, NFD text, Word's vertical tab/form feed, non-breaking
+and other Unicode spaces and tabs *inside* a line of the front matter (all become plain
+spaces, so positions and line numbers do not move). What it reports: a tab used for
+indentation, any other YAML error (in Vietnamese, with its line), duplicate keys,
+impossible dates (``2023-02-30`` stays a string and the period parser explains it),
+YAML aliases that expand beyond reason (``*a`` bombs) or refer to themselves, nesting
+deeper than Python can follow.
 """
 
 from __future__ import annotations
@@ -30,6 +40,22 @@ _FLOAT = "tag:yaml.org,2002:float"
 
 class PortalLoader(yaml.SafeLoader):
     """A safe loader with YAML 1.2-like scalars (no yes/no/on/off booleans, no sexagesimals)."""
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:  # type: ignore[override]
+        """A date that is not in the calendar (``2023-02-30``) stays text for the period parser to explain."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            return node.value
+
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:  # type: ignore[override]
+        """Decimal, as in YAML 1.2: ``0250`` is 250 (YAML 1.1 reads octal 168) and ``09`` is 9 (not an error)."""
+        return int(self.construct_scalar(node), 10)
+
+
+PortalLoader.add_constructor("tag:yaml.org,2002:timestamp", PortalLoader.construct_yaml_timestamp)
+PortalLoader.add_constructor(_INT, PortalLoader.construct_yaml_int)
 
 
 PortalLoader.yaml_implicit_resolvers = {
@@ -75,21 +101,58 @@ class FrontMatter:
         return self.lines.get((), None)
 
 
-def _walk(node: yaml.Node, path: Path_, offset: int, lines: dict[Path_, int], dups: list[tuple[Path_, int]]) -> None:
-    lines[path] = node.start_mark.line + 1 + offset
+# Nodes reached again through YAML aliases (``*name``) beyond which the front matter is
+# refused: a handful of nested aliases can otherwise expand to billions of values.
+_MAX_ALIASED_NODES = 100_000
+
+
+class _AliasError(Exception):
+    """Aliases that refer to themselves or expand too far; carries the line and the Vietnamese reason."""
+
+    def __init__(self, line: int, reason: str) -> None:
+        super().__init__(reason)
+        self.line = line
+        self.reason = reason
+
+
+@dataclass
+class _WalkState:
+    seen: set[int] = field(default_factory=set)
+    active: set[int] = field(default_factory=set)
+    aliased: int = 0
+
+
+def _walk(node: yaml.Node, path: Path_, offset: int, lines: dict[Path_, int], dups: list[tuple[Path_, int]],
+          state: _WalkState | None = None, repeated: bool = False) -> None:
+    state = state if state is not None else _WalkState()
+    line = node.start_mark.line + 1 + offset
+    lines[path] = line
+    if not isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        return
+    key = id(node)
+    if key in state.active:
+        raise _AliasError(line, "một nhãn «&» được dùng lại («*») ngay bên trong chính nó (vòng lặp)")
+    repeated = repeated or key in state.seen
+    if repeated:
+        state.aliased += len(node.value)
+        if state.aliased > _MAX_ALIASED_NODES:
+            raise _AliasError(line, "các nhãn «&»/«*» lồng nhau tạo ra quá nhiều giá trị")
+    state.seen.add(key)
+    state.active.add(key)
     if isinstance(node, yaml.MappingNode):
         seen: set[Any] = set()
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
-            child = path + (key,)
-            if key in seen:
+            name = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+            child = path + (name,)
+            if name in seen and not repeated:
                 dups.append((child, key_node.start_mark.line + 1 + offset))
-            seen.add(key)
-            _walk(value_node, child, offset, lines, dups)
+            seen.add(name)
+            _walk(value_node, child, offset, lines, dups, state, repeated)
             lines[child] = key_node.start_mark.line + 1 + offset
-    elif isinstance(node, yaml.SequenceNode):
+    else:
         for index, item in enumerate(node.value):
-            _walk(item, path + (index,), offset, lines, dups)
+            _walk(item, path + (index,), offset, lines, dups, state, repeated)
+    state.active.discard(key)
 
 
 def load_yaml(text: str, rel_path: str, line_offset: int = 0) -> tuple[Any, dict[Path_, int], list[Diagnostic]]:
@@ -123,8 +186,48 @@ def load_yaml(text: str, rel_path: str, line_offset: int = 0) -> tuple[Any, dict
             )
         )
         return None, lines, problems
-    except yaml.YAMLError as exc:  # pragma: no cover - non-marked errors are rare
-        problems.append(Diagnostic(rel_path, None, f"YAML không hợp lệ: {exc}.", code="yaml-syntax"))
+    except yaml.reader.ReaderError as exc:
+        # A control character (NUL, ESC…) PyYAML refuses; Word's vertical tab is already a space.
+        line = text[: exc.position].count("\n") + 1 + line_offset
+        problems.append(
+            Diagnostic(
+                rel_path,
+                line,
+                f"YAML không hợp lệ: có ký tự điều khiển không in được (mã U+{exc.character:04X}) ở dòng này.",
+                allowed="chữ, số, dấu câu và dấu cách",
+                suggestion="Xóa ký tự ẩn này (thường do dán từ Word hoặc trang web): gõ lại đoạn chữ quanh nó.",
+                code="yaml-syntax",
+            )
+        )
+        return None, lines, problems
+    except _AliasError as exc:
+        problems.append(
+            Diagnostic(
+                rel_path,
+                exc.line,
+                f"YAML không hợp lệ: {exc.reason}.",
+                allowed="giá trị viết thẳng; nhãn «&tên»/«*tên» chỉ để dùng lại một danh sách nhỏ",
+                suggestion="Viết thẳng giá trị thay cho «*tên».",
+                code="yaml-syntax",
+            )
+        )
+        return None, lines, problems
+    except RecursionError:
+        problems.append(
+            Diagnostic(
+                rel_path,
+                1 + line_offset,
+                "YAML không hợp lệ: các danh sách hoặc nhóm lồng vào nhau quá sâu.",
+                allowed="tối đa vài cấp lồng nhau, như trong Hướng dẫn biên tập",
+                suggestion="Kiểm tra các dấu «[» «{» thừa hoặc thụt lề sai.",
+                code="yaml-syntax",
+            )
+        )
+        return None, lines, problems
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:  # pragma: no cover - last resort
+        problems.append(
+            Diagnostic(rel_path, 1 + line_offset, f"YAML không hợp lệ: lỗi cú pháp ({exc}).", code="yaml-syntax")
+        )
         return None, lines, problems
     for path, line in dups:
         problems.append(
@@ -141,6 +244,13 @@ def load_yaml(text: str, rel_path: str, line_offset: int = 0) -> tuple[Any, dict
 
 
 _YAML_PROBLEMS: tuple[tuple[str, str], ...] = (
+    ("'\\t'", "có ký tự Tab dùng để thụt lề; YAML chỉ chấp nhận dấu cách"),
+    ("escape", "dấu «\\» trong ngoặc kép phải viết «\\\\» (hoặc dùng ngoặc đơn «'…'»)"),
+    ("while scanning an alias", "giá trị bắt đầu bằng «*» hoặc «&» phải đặt trong ngoặc kép"),
+    ("while scanning an anchor", "giá trị bắt đầu bằng «*» hoặc «&» phải đặt trong ngoặc kép"),
+    ("could not determine a constructor", "thẻ kiểu YAML «!…» không được hỗ trợ"),
+    ("found unhashable key", "tên khóa phải là chữ, không phải danh sách hay nhóm"),
+    ("expected a comment or a line break", "có chữ thừa sau dấu ngoặc kép đóng"),
     ("expected ',' or ']'", "danh sách mở bằng «[» chưa được đóng bằng «]»"),
     ("expected ',' or '}'", "nhóm mở bằng «{» chưa được đóng bằng «}»"),
     ("mapping values are not allowed", "dấu «:» xuất hiện ở chỗ không được phép (giá trị có dấu hai chấm cần đặt trong ngoặc kép)"),
@@ -157,7 +267,8 @@ _YAML_PROBLEMS: tuple[tuple[str, str], ...] = (
 def _explain_yaml(exc: yaml.MarkedYAMLError, problem_line: int | None) -> str:
     """A Vietnamese reading of PyYAML's English message."""
     problem = str(exc.problem or exc.context or "")
-    reason = next((vi for en, vi in _YAML_PROBLEMS if en in problem), f"lỗi cú pháp ({problem})")
+    both = f"{exc.problem or ''} {exc.context or ''}"
+    reason = next((vi for en, vi in _YAML_PROBLEMS if en in both), f"lỗi cú pháp ({problem})")
     where = f" (phát hiện ở dòng {problem_line})" if problem_line else ""
     return f"{reason}{where}."
 
@@ -192,9 +303,12 @@ def parse_front_matter(text: str, rel_path: str) -> FrontMatter:
         )
         return result
     result.has_front_matter = True
-    result.body = "\n".join(source_lines[end + 1 :]).strip("\n")
-    result.body_line = end + 2
-    data, lines, problems = load_yaml("\n".join(source_lines[1:end]), rel_path, line_offset=1)
+    rest = source_lines[end + 1 :]
+    blank = next((i for i, line in enumerate(rest) if line), len(rest))  # lines dropped by strip("\n")
+    result.body = "\n".join(rest).strip("\n")
+    result.body_line = end + 2 + blank
+    yaml_text = "\n".join(_inline_spaces(line) for line in source_lines[1:end])
+    data, lines, problems = load_yaml(yaml_text, rel_path, line_offset=1)
     result.lines = lines
     result.problems.extend(problems)
     if data is None:
@@ -216,8 +330,31 @@ def parse_front_matter(text: str, rel_path: str) -> FrontMatter:
 
 
 def clean_source(text: str) -> str:
-    """Decode-level clean-up of a whole file: BOM, CRLF/CR line ends, NFC (tabs kept for YAML errors)."""
+    """Decode-level clean-up of a whole file: BOM, CRLF/CR line ends, NFC, Word's vertical tab and form feed.
+
+    Tabs are kept here: indentation by tab is reported, tabs inside a front matter line
+    are made spaces by :func:`_inline_spaces`.
+    """
     import unicodedata
 
-    return unicodedata.normalize("NFC", text.lstrip("\ufeff")).replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text.lstrip("\ufeff")).replace("\r\n", "\n").replace("\r", "\n")
+    return text.translate(_WORD_BREAKS)
+
+
+_WORD_BREAKS = {0x0B: " ", 0x0C: " "}
+# Spaces Word and web pages type where a plain space is meant (same length: columns do not move).
+_ODD_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_INDENT = re.compile(r"^[ \t]*")
+
+
+def _inline_spaces(line: str) -> str:
+    """A front matter line with tabs after its indentation and Unicode spaces made plain spaces.
+
+    Every text value is space-folded by the model anyway; doing it before YAML reads the
+    line turns ``summary:<Tab>…`` or ``issued<NBSP>: …`` from a syntax error into what the
+    editor meant. A tab in the indentation stays, and is reported.
+    """
+    indent = _INDENT.match(line).group(0)  # type: ignore[union-attr]
+    rest = line[len(indent):]
+    return indent + _ODD_SPACES.sub(" ", rest) if _ODD_SPACES.search(rest) else line
 

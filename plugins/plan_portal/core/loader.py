@@ -10,17 +10,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PurePosixPath
+from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic, Severity, closest
 from .frontmatter import FrontMatter, parse_front_matter
 from .model import FIELD_LABELS, BasisRef, Event, Plan, Signer, Task
-from .periods import Period, parse_period
+from .periods import ACCEPTED_FORMS, Period, parse_period
+from .sanitize import body_diagnostics, field_diagnostics
 
-__all__ = ["PlanEntry", "load_plan", "load_plan_text", "iter_plan_files", "FIELD_LABELS"]
+__all__ = ["PlanEntry", "decode_source", "load_plan", "load_plan_text", "iter_plan_files", "FIELD_LABELS"]
 
 
 # Which model describes the mapping at a given location, to suggest the right keys.
@@ -44,6 +45,37 @@ _TYPE_MESSAGES: dict[str, tuple[str, str]] = {
     "extra_forbidden": ("Khóa không được hỗ trợ.", ""),
     "is_instance_of": ("Kiểu giá trị không hợp lệ.", "Xem Hướng dẫn biên tập."),
 }
+
+
+# Pydantic error types that mean "no value" when YAML gave null (`summary:` left empty).
+_EMPTY_KINDS = frozenset({"string_type", "model_type", "model_attributes_type", "list_type", "int_type"})
+_MAPPING_KINDS = frozenset({"model_type", "model_attributes_type", "dict_type", "is_instance_of"})
+_PERIOD_FIELDS = frozenset({"issued", "due", "start", "end"})
+_PERIOD_ALLOWED = (
+    "ngày (13/8/2021, 2021-08-13), tháng (9/2024), quý (Quý III/2024), năm (2024), "
+    "khoảng (Từ tháng 3/2023 đến tháng 9/2023), «trước …», «thường xuyên»"
+)
+_ITEM_EXAMPLES: dict[str, tuple[str, str]] = {
+    "tasks": ("nhiệm vụ", "`- title: Xây dựng kế hoạch …` rồi các dòng `lead: …`, `due: …` thụt vào thẳng hàng với `title`"),
+    "events": ("sự kiện", "`- title: Lễ kỷ niệm` rồi các dòng `start: 2024-10-29 07:30`, `place: …` thụt vào"),
+    "basis": ("văn bản căn cứ", "`- {number: 19/KH-UBND, issued: 2023-02-02, issuer: UBND tỉnh Quảng Ninh}`"),
+}
+_FIELD_EXAMPLES = {"signer": "`signer: {authority: KT. Chủ tịch, title: Phó Chủ tịch, name: Phạm Văn Kính}`"}
+_KIND_ALLOWED = {
+    "string_type": "một đoạn văn bản",
+    "string_too_short": "một đoạn văn bản có nội dung",
+    "too_short": "một đoạn văn bản có nội dung",
+    "list_type": "một danh sách",
+    "dict_type": "một nhóm `khóa: giá trị`",
+    "model_type": "một nhóm `khóa: giá trị`",
+    "model_attributes_type": "một nhóm `khóa: giá trị`",
+    "int_type": "một số nguyên dương, ví dụ 250",
+    "int_parsing": "một số nguyên dương, ví dụ 250",
+    "int_from_float": "một số nguyên dương, ví dụ 250",
+    "greater_than_equal": "một số nguyên dương, ví dụ 250",
+}
+# What to call a period field in "Không đọc được …" (the period parser says "thời hạn").
+_PERIOD_NOUNS = {"issued": "ngày ban hành", "start": "thời gian bắt đầu", "end": "thời gian kết thúc"}
 
 
 @dataclass
@@ -96,11 +128,27 @@ def _allowed_for(error: dict[str, Any]) -> str | None:
     return None
 
 
-def _model_at(loc: tuple[Any, ...]) -> type[BaseModel]:
-    model: type[BaseModel] = Plan
+def _submodel(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model inside ``annotation`` (``Signer | None``, ``list[Task]``, ``Annotated[…]``), if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _submodel(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _model_at(loc: tuple[Any, ...], root: type[BaseModel] = Plan) -> type[BaseModel]:
+    """The model that describes the mapping holding the last part of ``loc`` (to list and suggest its keys)."""
+    model = root
     for part in loc[:-1]:
-        if isinstance(part, str) and part in _CHILD_MODELS:
-            model = _CHILD_MODELS[part]
+        if isinstance(part, str):
+            field = model.model_fields.get(part)
+            sub = _submodel(field.annotation) if field is not None else None
+            if sub is None:
+                break
+            model = sub
     return model
 
 
@@ -123,23 +171,88 @@ def _value_at(data: Any, loc: tuple[Any, ...]) -> Any:
     return data
 
 
-def translate_error(error: dict[str, Any], front: FrontMatter, rel_path: str) -> Diagnostic:
-    """Turn one pydantic error into an editor-facing Vietnamese :class:`Diagnostic`."""
+def _as_written(value: Any) -> Any:
+    """A value shown to editors the way YAML spells it (``[2023-04-01]``, not ``[datetime.date(2023, 4, 1)]``)."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (date, datetime)):
+        return value.isoformat(sep=" ") if isinstance(value, datetime) else value.isoformat()
+    if isinstance(value, (int, float)):
+        return str(value)
+    try:
+        if isinstance(value, list):
+            return "[" + ", ".join(str(_as_written(v)) for v in value[:20]) + (", …" if len(value) > 20 else "") + "]"
+        if isinstance(value, dict):
+            items = list(value.items())[:20]
+            return "{" + ", ".join(f"{k}: {_as_written(v)}" for k, v in items) + (", …" if len(value) > 20 else "") + "}"
+    except RecursionError:
+        return "…"
+    return repr(value)
+
+
+def translate_error(error: dict[str, Any], front: FrontMatter, rel_path: str,
+                    model: type[BaseModel] = Plan) -> Diagnostic:
+    """Turn one pydantic error into an editor-facing Vietnamese :class:`Diagnostic`.
+
+    ``model`` is the model that was validated (``Plan``; ``Section`` for a chuyên trang),
+    so that a misspelt key is compared with the keys of the right model.
+    """
     loc = tuple(error["loc"])
     kind = error["type"]
     message, suggestion = _TYPE_MESSAGES.get(kind, (f"Giá trị không hợp lệ ({error.get('msg', kind)}).", ""))
+    rule: str | None = None  # a validator's own explanation (value_error)
     if kind == "value_error":
         reason = str((error.get("ctx") or {}).get("error", error.get("msg", "")))
-        message, suggestion = "Giá trị không hợp lệ.", reason[:1].upper() + reason[1:] + "."
+        message, suggestion = "Giá trị không hợp lệ.", "Sửa giá trị theo quy định ở trên."
+        rule = reason
     field_name = loc[-1] if loc else None
     label = FIELD_LABELS.get(field_name, "") if isinstance(field_name, str) else ""
     if label and kind != "extra_forbidden":
         message = f"{label[0].upper()}{label[1:]}: {message[0].lower()}{message[1:]}"
-    allowed = _allowed_for(error)
-    value = None if kind == "missing" else _value_at(front.data, loc)
+    allowed = _allowed_for(error) or rule
+    value = None if kind == "missing" else _as_written(_value_at(front.data, loc))
+    if kind == "string_type" and isinstance(value, str) and value[:1] in "[{":
+        suggestion = ("Trường này chỉ nhận một đoạn văn bản: bỏ dấu «[ ]» hoặc «{ }»; "
+                      "nếu câu có dấu phẩy hoặc dấu hai chấm, đặt cả câu trong ngoặc kép.")
+    if value is None and kind in _EMPTY_KINDS:
+        # `summary:` with nothing after it: YAML reads null, the editor left the field empty.
+        message, suggestion = _TYPE_MESSAGES["string_too_short"]
+        message = f"{label[0].upper()}{label[1:]}: {message[0].lower()}{message[1:]}" if label else message
+        kind = "too_short"
+    elif isinstance(field_name, str) and field_name in _PERIOD_FIELDS and kind in _MAPPING_KINDS:
+        # A period field given a list, a mapping, a decimal number…: the model type is an implementation detail.
+        message = f"{label[0].upper()}{label[1:]}: phải là một ngày hoặc một thời gian viết như trong văn bản."
+        allowed = _PERIOD_ALLOWED
+        suggestion = "Viết trên một dòng, ví dụ 2023-02-20, 20/02/2023 hoặc «trước ngày 25/3/2023»."
+    elif kind in _MAPPING_KINDS and isinstance(field_name, int) and len(loc) >= 2 and loc[-2] in _ITEM_EXAMPLES:
+        # `tasks: [- Làm việc A]`: each item of the list is itself a group of keys.
+        what, example = _ITEM_EXAMPLES[str(loc[-2])]
+        message = f"Mỗi {what} phải là một nhóm `khóa: giá trị`."
+        allowed = ", ".join(f"`{k}`" for k in _CHILD_MODELS[str(loc[-2])].model_fields)
+        suggestion = f"Viết dạng {example}."
+    elif kind in ("enum", "literal_error") and isinstance(value, str):
+        choices = [c.strip("`") for c in (allowed or "").replace(" hoặc ", ", ").split(", ") if c]
+        near = closest(value.strip().lower(), choices, n=1, cutoff=0.5)
+        if near:
+            suggestion = f"Có phải ý bạn là `{near[0]}`?"
+    elif kind in _MAPPING_KINDS and field_name in _FIELD_EXAMPLES:
+        # `signer: Nguyễn Văn A`: a group of keys was expected.
+        allowed = ", ".join(f"`{k}`" for k in _CHILD_MODELS[str(field_name)].model_fields)
+        suggestion = f"Viết dạng {_FIELD_EXAMPLES[str(field_name)]}."
+    elif kind == "list_type" and field_name in _ITEM_EXAMPLES:
+        what, example = _ITEM_EXAMPLES[str(field_name)]
+        suggestion = f"Mỗi {what} là một mục của danh sách, viết dạng {example}."
+    if kind == "missing" and isinstance(field_name, str):
+        described = _model_at(loc, model).model_fields.get(field_name)
+        allowed = allowed or (described.description.rstrip(".") if described and described.description else None)
+        suggestion = f"Thêm dòng `{field_name}: …` vào phần khai báo" + (
+            f" của {_ITEM_EXAMPLES[str(loc[-3])][0]} thứ {loc[-2] + 1}." if len(loc) >= 3 and isinstance(loc[-2], int)
+            and str(loc[-3]) in _ITEM_EXAMPLES else ".")
+    allowed = allowed or _KIND_ALLOWED.get(kind)
     if kind == "extra_forbidden" and isinstance(field_name, str):
-        model = _model_at(loc)
-        keys = list(model.model_fields)
+        keys = list(_model_at(loc, model).model_fields)
         near = closest(field_name, keys, n=1, cutoff=0.5)
         suggestion = f"Có phải ý bạn là `{near[0]}`?" if near else "Xóa khóa này hoặc sửa tên khóa."
         allowed = ", ".join(f"`{k}`" for k in keys)
@@ -160,25 +273,60 @@ def translate_error(error: dict[str, Any], front: FrontMatter, rel_path: str) ->
     )
 
 
-def _period_problems(plan: Plan, front: FrontMatter, rel_path: str) -> list[Diagnostic]:
-    """Unreadable dates and deadlines: kept with their text, reported so ``--strict`` fails."""
-    found: list[tuple[tuple[Any, ...], Period | None, Severity]] = [(("issued",), plan.issued, Severity.ERROR)]
+_Found = list[tuple[tuple[Any, ...], "Period | None", Severity]]
+
+
+def _plan_periods(plan: Plan) -> _Found:
+    found: _Found = [(("issued",), plan.issued, Severity.ERROR)]
     found += [(("tasks", i, "due"), t.due, Severity.WARNING) for i, t in enumerate(plan.tasks)]
     for i, event in enumerate(plan.events):
         found += [(("events", i, "start"), event.start, Severity.ERROR), (("events", i, "end"), event.end, Severity.WARNING)]
     found += [(("basis", i, "issued"), b.issued, Severity.WARNING) for i, b in enumerate(plan.basis)]
+    return found
+
+
+def _raw_periods(data: dict[str, Any], skip: set[tuple[Any, ...]]) -> _Found:
+    """The same periods read from the raw front matter, for a plan that failed validation elsewhere.
+
+    So that one run reports every problem: a bad ``issued`` is not hidden behind a typo'd key.
+    """
+    default_year = _default_year(data)
+
+    def parse(value: Any) -> Period | None:
+        if isinstance(value, (str, date, datetime, int)) and not isinstance(value, bool):
+            return parse_period(value, default_year=default_year)
+        return None
+
+    def items(key: str) -> list[tuple[int, dict[str, Any]]]:
+        value = data.get(key)
+        return [(i, v) for i, v in enumerate(value) if isinstance(v, dict)] if isinstance(value, list) else []
+
+    found: _Found = [(("issued",), parse(data.get("issued")), Severity.ERROR)]
+    found += [(("tasks", i, "due"), parse(t.get("due")), Severity.WARNING) for i, t in items("tasks")]
+    for i, event in items("events"):
+        found += [(("events", i, "start"), parse(event.get("start")), Severity.ERROR),
+                  (("events", i, "end"), parse(event.get("end")), Severity.WARNING)]
+    found += [(("basis", i, "issued"), parse(b.get("issued")), Severity.WARNING) for i, b in items("basis")]
+    return [f for f in found if f[0] not in skip]
+
+
+def _period_problems(found: _Found, front: FrontMatter, rel_path: str) -> list[Diagnostic]:
+    """Unreadable dates and deadlines: kept with their text, reported so ``--strict`` fails."""
     out = []
     for loc, period, severity in found:
         if period is not None and not period.ok:
+            message = (period.error or "Không đọc được thời gian.").replace(" " + ACCEPTED_FORMS, "")
+            noun = _PERIOD_NOUNS.get(str(loc[-1]))
+            if noun and loc[0] != "basis":
+                message = message.replace("được thời hạn", f"được {noun}", 1).replace("có thời hạn", f"có {noun}", 1)
             out.append(
                 Diagnostic(
                     rel_path,
                     front.line_of(loc),
-                    period.error or "Không đọc được thời gian.",
+                    message,
                     field=_dotted(loc),
                     value=period.text,
-                    allowed="ngày (13/8/2021, 2021-08-13), tháng (9/2024), quý (Quý III/2024), năm (2024), "
-                    "khoảng (Từ tháng 3/2023 đến tháng 9/2023), «trước …», «thường xuyên»",
+                    allowed=_PERIOD_ALLOWED,
                     suggestion="Viết lại theo một trong các dạng trên; nội dung gốc vẫn được hiển thị.",
                     severity=severity,
                     code="bad-period",
@@ -212,19 +360,54 @@ def load_plan_text(text: str, rel_path: str, url: str | None = None) -> PlanEntr
     """Load a plan from its file text (see :func:`load_plan`)."""
     front = parse_front_matter(text, rel_path)
     entry = PlanEntry(rel_path, default_url(rel_path) if url is None else url, None, front, list(front.problems))
+    # The body is published even when the front matter is broken: its markup is always checked.
+    markup = body_diagnostics(front.body, rel_path, front.body_line)
     if not front.has_front_matter or any(d.code == "yaml-syntax" for d in front.problems):
+        entry.diagnostics.extend(markup)
         return entry
+    markup = field_diagnostics(front.data, front.line_of, rel_path) + markup
     try:
         plan = Plan.model_validate(front.data, context={"default_year": _default_year(front.data)})
     except ValidationError as exc:
-        entry.diagnostics.extend(translate_error(e, front, rel_path) for e in exc.errors())
+        errors = exc.errors()
+        entry.diagnostics.extend(translate_error(e, front, rel_path) for e in errors)
+        skip = {tuple(e["loc"]) for e in errors}
+        entry.diagnostics.extend(_period_problems(_raw_periods(front.data, skip), front, rel_path))
+        entry.diagnostics.extend(markup)
+        return entry
+    except RecursionError:  # a value nested deeper than the validator follows
+        entry.diagnostics.append(Diagnostic(rel_path, 2, "Phần khai báo lồng nhau quá sâu.",
+                                            suggestion="Kiểm tra các dấu «[» «{» thừa hoặc thụt lề sai.",
+                                            code="too-deep"))
         return entry
     plan._path = rel_path
     plan._url = entry.url
     plan._slug = Path(rel_path).stem
     entry.plan = plan
-    entry.diagnostics.extend(_period_problems(plan, front, rel_path))
+    entry.diagnostics.extend(_period_problems(_plan_periods(plan), front, rel_path))
+    entry.diagnostics.extend(markup)
     return entry
+
+
+def _url_twins(path: Path, rel_path: str) -> list[str]:
+    """Other source files MkDocs publishes at the same directory URL as ``path``.
+
+    ``a.md``, ``a/index.md`` and ``a/README.md`` all become ``a/``. MkDocs only notices
+    the README/index pair of one folder; the others silently overwrite each other.
+    """
+    rel = PurePosixPath(rel_path)
+    if len(rel.parts) > len(path.parents):
+        return []
+    content_dir = path.parents[len(rel.parts) - 1]
+    if rel.name in ("index.md", "README.md"):
+        if len(rel.parts) < 2:
+            return []
+        other = "README.md" if rel.name == "index.md" else "index.md"
+        candidates = [rel.parent.with_name(rel.parent.name + ".md"), rel.with_name(other)]
+    else:
+        stem = rel.with_suffix("")
+        candidates = [stem / "index.md", stem / "README.md"]
+    return [c.as_posix() for c in candidates if (content_dir / c).is_file()]
 
 
 def load_plan(path: Path, rel_path: str, url: str | None = None) -> PlanEntry:
@@ -235,18 +418,47 @@ def load_plan(path: Path, rel_path: str, url: str | None = None) -> PlanEntry:
         front = FrontMatter()
         return PlanEntry(rel_path, url or default_url(rel_path), None, front,
                          [Diagnostic(rel_path, None, f"Không đọc được tệp: {exc.strerror}.", code="unreadable")])
+    entry = _load_decoded(raw, rel_path, url)
+    # Directory URLs only: with use_directory_urls off, a.md and a/index.md do not collide.
+    twins = _url_twins(path, rel_path) if entry.url.endswith("/") else []
+    for twin in reversed(twins):
+        entry.diagnostics.insert(0, Diagnostic(
+            rel_path, 1,
+            f"Tệp này và tệp {twin} được đăng ở cùng một địa chỉ /{entry.url}; một trang sẽ ghi đè trang kia.",
+            allowed="mỗi kế hoạch một địa chỉ: hoặc `ten.md`, hoặc `ten/index.md`, không cả hai",
+            suggestion="Đổi tên một trong hai tệp, hoặc gộp chúng nếu là cùng một kế hoạch.", code="duplicate-url"))
+    return entry
+
+
+def decode_source(raw: bytes, rel_path: str) -> tuple[str, Diagnostic | None]:
+    """Decode a content file whatever its encoding; the diagnostic says what was wrong, if anything.
+
+    UTF-8 (with or without BOM) is read as is. UTF-16 (Notepad's "Unicode") is read and
+    warned about. Anything else (Windows-1258, Latin-1…) is read with «�» for the bad bytes
+    and is an error naming the line of the first one. MkDocs itself stops the whole build
+    on such a file, so the adapter feeds it this text instead (``on_page_read_source``).
+    """
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Notepad's "Unicode": readable, but ask for UTF-8
+        return raw.decode("utf-16", errors="replace"), Diagnostic(
+            rel_path, 1, "Tệp được lưu dạng UTF-16 (Unicode của Notepad) thay vì UTF-8.",
+            allowed="tệp văn bản mã hóa UTF-8",
+            suggestion="Mở tệp, chọn Lưu thành (Save As) với mã hóa UTF-8.", severity=Severity.WARNING, code="encoding")
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        text = raw.decode("utf-8", errors="replace")
-        entry = load_plan_text(text, rel_path, url)
-        entry.diagnostics.insert(0, Diagnostic(
+        return raw.decode("utf-8", errors="replace"), Diagnostic(
             rel_path, line, "Tệp không phải mã UTF-8; ký tự lỗi đã được thay bằng «�».",
             allowed="tệp văn bản mã hóa UTF-8",
-            suggestion="Mở tệp trong trình soạn thảo và lưu lại với mã hóa UTF-8.", code="encoding"))
-        return entry
-    return load_plan_text(text, rel_path, url)
+            suggestion="Mở tệp trong trình soạn thảo và lưu lại với mã hóa UTF-8.", code="encoding")
+
+
+def _load_decoded(raw: bytes, rel_path: str, url: str | None) -> PlanEntry:
+    text, problem = decode_source(raw, rel_path)
+    entry = load_plan_text(text, rel_path, url)
+    if problem is not None:
+        entry.diagnostics.insert(0, problem)
+    return entry
 
 
 def iter_plan_files(content_dir: Path, plans_dir: str = "ke-hoach") -> list[tuple[Path, str]]:

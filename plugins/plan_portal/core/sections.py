@@ -12,6 +12,7 @@ from pydantic import ConfigDict, Field, ValidationError, field_validator
 from .diagnostics import Diagnostic
 from .frontmatter import FrontMatter, parse_front_matter
 from .loader import translate_error
+from .sanitize import body_diagnostics
 from .model import PeriodField, Text, _Model, _title
 
 __all__ = ["Anniversary", "Milestone", "Section", "SectionEntry", "load_sections", "SLUG_RE"]
@@ -102,6 +103,46 @@ class SectionEntry:
         return self.section.title if self.section else self.slug
 
 
+def _load_section(folder: Path, content_dir: Path, url_for) -> SectionEntry:  # type: ignore[no-untyped-def]
+    """The section of one folder: its ``index.md`` validated, or the reason it cannot be."""
+    slug = folder.name
+    index = folder / "index.md"
+    rel = index.relative_to(content_dir).as_posix()
+    diagnostics: list[Diagnostic] = []
+    if not SLUG_RE.match(slug):
+        diagnostics.append(Diagnostic(rel, None, "Tên thư mục chuyên trang không hợp lệ.", field="slug", value=slug,
+                                      allowed="chữ thường không dấu, số và dấu gạch ngang, ví dụ ky-niem-60-nam",
+                                      suggestion="Đổi tên thư mục.", code="bad-slug"))
+        return SectionEntry(slug, rel, url_for(rel), None, FrontMatter(), diagnostics=diagnostics)
+    if not index.is_file():
+        diagnostics.append(Diagnostic(rel, None, "Thư mục chuyên trang thiếu tệp index.md.",
+                                      suggestion="Tạo index.md với title và anniversaries (xem Hướng dẫn biên tập).",
+                                      code="missing-section-index"))
+        return SectionEntry(slug, rel, url_for(rel), None, FrontMatter(), diagnostics=diagnostics)
+    front = parse_front_matter(index.read_text("utf-8", errors="replace"), rel)
+    diagnostics.extend(front.problems)
+    section = None
+    if front.has_front_matter and not front.problems:
+        try:
+            section = Section.model_validate(front.data)
+        except ValidationError as exc:
+            diagnostics.extend(translate_error(e, front, rel, model=Section) for e in exc.errors())
+    diagnostics.extend(body_diagnostics(front.body, rel, front.body_line))
+    return SectionEntry(slug, rel, url_for(rel), section, front, diagnostics=diagnostics)
+
+
+def _load_article(page: Path, content_dir: Path, url_for, diagnostics: list[Diagnostic]) -> Article:  # type: ignore[no-untyped-def]
+    """An article of a section; its problems are added to ``diagnostics``."""
+    prel = page.relative_to(content_dir).as_posix()
+    pfront = parse_front_matter(page.read_text("utf-8", errors="replace"), prel)
+    diagnostics.extend(pfront.problems)
+    diagnostics.extend(body_diagnostics(pfront.body, prel, pfront.body_line))
+    data = pfront.data
+    title = data.get("title") if isinstance(data.get("title"), str) else page.stem.replace("-", " ")
+    summary = data.get("summary") if isinstance(data.get("summary"), str) else None
+    return Article(prel, url_for(prel), title, data.get("date"), summary)
+
+
 def load_sections(content_dir: Path, sections_dir: str = "chuyen-trang", url_for=None) -> list[SectionEntry]:
     """Every ``<sections_dir>/<slug>/index.md`` with the folder's other pages as articles."""
     from .loader import default_url
@@ -112,41 +153,12 @@ def load_sections(content_dir: Path, sections_dir: str = "chuyen-trang", url_for
         return []
     out: list[SectionEntry] = []
     for folder in sorted(p for p in root.iterdir() if p.is_dir()):
-        slug = folder.name
-        index = folder / "index.md"
-        rel = index.relative_to(content_dir).as_posix()
-        diagnostics: list[Diagnostic] = []
-        if not SLUG_RE.match(slug):
-            diagnostics.append(Diagnostic(rel, None, "Tên thư mục chuyên trang không hợp lệ.", field="slug", value=slug,
-                                          allowed="chữ thường không dấu, số và dấu gạch ngang, ví dụ ky-niem-60-nam",
-                                          suggestion="Đổi tên thư mục.", code="bad-slug"))
-            continue_entry = SectionEntry(slug, rel, url_for(rel), None, FrontMatter(), diagnostics=diagnostics)
-            out.append(continue_entry)
-            continue
-        if not index.is_file():
-            diagnostics.append(Diagnostic(rel, None, "Thư mục chuyên trang thiếu tệp index.md.",
-                                          suggestion="Tạo index.md với title và anniversaries (xem Hướng dẫn biên tập).",
-                                          code="missing-section-index"))
-            out.append(SectionEntry(slug, rel, url_for(rel), None, FrontMatter(), diagnostics=diagnostics))
-            continue
-        front = parse_front_matter(index.read_text("utf-8", errors="replace"), rel)
-        diagnostics.extend(front.problems)
-        section = None
-        if front.has_front_matter and not front.problems:
-            try:
-                section = Section.model_validate(front.data)
-            except ValidationError as exc:
-                diagnostics.extend(translate_error(e, front, rel) for e in exc.errors())
-        entry = SectionEntry(slug, rel, url_for(rel), section, front, diagnostics=diagnostics)
+        entry = _load_section(folder, content_dir, url_for)
+        # Articles are published whatever state the index is in: read and check them all.
         for page in sorted(folder.rglob("*.md")):
-            if page == index:
+            if page.name == "index.md" and page.parent == folder:
                 continue
-            prel = page.relative_to(content_dir).as_posix()
-            pfront = parse_front_matter(page.read_text("utf-8", errors="replace"), prel)
-            data = pfront.data
-            title = data.get("title") if isinstance(data.get("title"), str) else page.stem.replace("-", " ")
-            summary = data.get("summary") if isinstance(data.get("summary"), str) else None
-            entry.articles.append(Article(prel, url_for(prel), title, data.get("date"), summary))
+            entry.articles.append(_load_article(page, content_dir, url_for, entry.diagnostics))
         entry.articles.sort(key=lambda a: (str(a.date or ""), a.path), reverse=True)
         out.append(entry)
     return out

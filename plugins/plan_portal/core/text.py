@@ -45,3 +45,11 @@ def slugify(text: str, max_length: int = 80) -> str:
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0] or slug[:max_length]
     return slug
+
+
+def heading_slug(value: str, separator: str = "-") -> str:
+    """Heading anchors for Python-Markdown's ``toc`` (``slugify`` option): "Tiêu đề" -> "tieu-de".
+
+    Markdown's default drops "đ" ("tieu-e"); this keeps anchors readable and ASCII.
+    """
+    return slugify(value, max_length=120).replace("-", separator) or "muc"

@@ -3,6 +3,12 @@
 Like Material's blog plugin (``View(Page)`` with ``Archive``/``Category``), but free
 of MkDocs: a view knows its source URI, title, template and the precomputed data its
 template shows. The MkDocs adapter turns each view into ``File.generated``.
+
+Every listing is bounded, so that no generated page grows with the size of the portal:
+the plan list and an agency's tasks are cut into numbered pages (``trang-2/`` …), and the
+timeline shows its recent years on the main page and older years on a page per year; a
+year or a set of years too big for one page is summarised by month, each month on its own
+(numbered) pages.
 """
 
 from __future__ import annotations
@@ -13,13 +19,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .catalog import AgencyData, Catalog, TimelineEntry
+from .catalog import KIND_LABELS, AgencyData, Catalog, TaskRow, TimelineEntry
 from .model import Plan
 from .text import fold
 
 __all__ = [
     "AgencyIndexView",
     "AgencyView",
+    "Pager",
     "PlanGantt",
     "PlanListView",
     "ReportView",
@@ -28,10 +35,19 @@ __all__ = [
     "View",
     "build_views",
     "plan_gantt",
+    "section_data",
 ]
 
 MONTHS_VI = ["", "Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5", "Tháng 6", "Tháng 7", "Tháng 8",
              "Tháng 9", "Tháng 10", "Tháng 11", "Tháng 12"]
+
+#: Path segment of the numbered pages of a listing: ``co-quan/<id>/trang-2/``.
+PAGE_SEGMENT = "trang"
+
+DEFAULT_AGENCY_PAGE_SIZE = 100
+DEFAULT_TIMELINE_RECENT_YEARS = 3
+DEFAULT_TIMELINE_PAGE_SIZE = 400
+DEFAULT_PLANS_PAGE_SIZE = 400
 
 
 @dataclass
@@ -46,11 +62,68 @@ class View:
 
     kind = "view"
 
+    @property
+    def extra_meta(self) -> dict[str, Any]:
+        """Front matter beyond template, title and description (continuation pages stay out of search)."""
+        pager = getattr(self, "pager", None)
+        if pager is not None and pager.page > 1:
+            return {"search": {"exclude": True}}
+        return {}
+
+
+@dataclass
+class Pager:
+    """Where one page of a numbered listing is, and the URLs (site-relative) of all its pages."""
+
+    page: int  # 1-based
+    urls: list[str]
+    labels: list[str] = field(default_factory=list)  # a hint per page, e.g. the years it covers
+
+    @property
+    def count(self) -> int:
+        return len(self.urls)
+
+    @property
+    def prev_url(self) -> str | None:
+        return self.urls[self.page - 2] if self.page > 1 else None
+
+    @property
+    def next_url(self) -> str | None:
+        return self.urls[self.page] if self.page < self.count else None
+
+    def items(self, around: int = 2) -> list[tuple[int, str, str] | None]:
+        """(number, URL, hint) of the pages to link: the first, the last and ``around`` either side; None is a gap."""
+        keep = {1, self.count, *range(self.page - around, self.page + around + 1)}
+        out: list[tuple[int, str, str] | None] = []
+        last = 0
+        for number in sorted(n for n in keep if 1 <= n <= self.count):
+            if number > last + 1:
+                out.append(None)
+            out.append((number, self.urls[number - 1], self.labels[number - 1] if self.labels else ""))
+            last = number
+        return out
+
+
+def _pages(base_src: str, base_url: str, count: int) -> list[tuple[str, str]]:
+    """(src_uri, url) of the ``count`` pages of a listing whose first page is ``base_src`` at ``base_url``."""
+    out = [(base_src, base_url)]
+    for number in range(2, count + 1):
+        out.append((f"{base_url}{PAGE_SEGMENT}-{number}.md", f"{base_url}{PAGE_SEGMENT}-{number}/"))
+    return out
+
+
+def _chunks(items: list[Any], size: int) -> list[list[Any]]:
+    return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
+
 
 @dataclass
 class PlanListView(View):
-    plans: list[Plan] = field(default_factory=list)
-    facets: dict[str, Any] = field(default_factory=dict)
+    plans: list[Plan] = field(default_factory=list)  # the plans of this page
+    facets: dict[str, Any] = field(default_factory=dict)  # filter values of this page's plans
+    total: int = 0  # plans in the whole list
+    offset: int = 0  # position of this page's first plan in the whole list
+    pager: Pager | None = None
+    years: list[tuple[str, int, str]] = field(default_factory=list)  # (year, plans, URL of its first page)
     kind = "plans"
 
 
@@ -80,13 +153,53 @@ class TimelineYear:
 
 
 @dataclass
+class TimelineMonthLink:
+    """A month of a summarised year: how many entries of each kind, and the page that lists them."""
+
+    year: int
+    month: int
+    url: str
+    count: int
+    kinds: list[tuple[str, int]]  # (kind, entries), in the order of KIND_LABELS, none empty
+    pages: int = 1
+
+    @property
+    def label(self) -> str:
+        return f"{MONTHS_VI[self.month]}/{self.year}"
+
+    @property
+    def anchor(self) -> str:
+        return f"thang-{self.month}-{self.year}"
+
+
+@dataclass
+class TimelineYearSummary:
+    """A year too big to list on one page: its months, each linking to its own pages."""
+
+    year: int
+    count: int
+    months: list[TimelineMonthLink]
+
+
+@dataclass
 class TimelineView(View):
-    years: list[TimelineYear] = field(default_factory=list)
+    years: list[TimelineYear] = field(default_factory=list)  # listed in full on this page
+    summary: list[TimelineYearSummary] = field(default_factory=list)  # summarised by month on this page
+    older: list[tuple[int, int, str]] = field(default_factory=list)  # (year, entries, URL) of the year pages
+    older_listed: bool = False  # the older years are listed on this page too (a small timeline)
+    crumbs: list[tuple[str, str]] = field(default_factory=list)  # (label, URL) of the pages above this one
+    heading: str = ""
+    pager: Pager | None = None
     today: date | None = None
     today_anchor: str | None = None  # anchor of the first month at or before today
     agencies: list[tuple[str, str]] = field(default_factory=list)  # (id, name) for the filter
     sections: list[tuple[str, str]] = field(default_factory=list)
     kind = "timeline"
+
+    @property
+    def entry_count(self) -> int:
+        """Entries listed on this page (the filters only show when there are some)."""
+        return sum(y.count for y in self.years)
 
 
 @dataclass
@@ -106,10 +219,18 @@ class AgencyIndexView(View):
 
 @dataclass
 class AgencyView(View):
+    """One page of an agency: its totals (``data``) and this page's slice of each list."""
+
     data: AgencyData | None = None
     parents: list[Any] = field(default_factory=list)
     children: list[AgencyData] = field(default_factory=list)
     intro_path: str | None = None  # content/co-quan/<id>.md, if any
+    lead: list[TaskRow] = field(default_factory=list)
+    support: list[TaskRow] = field(default_factory=list)
+    issued: list[Plan] = field(default_factory=list)
+    events: list[TimelineEntry] = field(default_factory=list)
+    offset: int = 0  # position of this page's first row in each list
+    pager: Pager | None = None
     kind = "agency"
 
 
@@ -180,8 +301,9 @@ def plan_gantt(plan: Plan, catalog: Catalog) -> PlanGantt | None:
 def _timeline_years(entries: list[TimelineEntry]) -> list[TimelineYear]:
     by_month: dict[tuple[int, int], list[TimelineEntry]] = defaultdict(list)
     for entry in entries:
-        if entry.bucket:
-            by_month[entry.bucket].append(entry)
+        bucket = entry.bucket
+        if bucket:
+            by_month[bucket].append(entry)
     years: dict[int, list[TimelineMonth]] = defaultdict(list)
     for (y, m) in sorted(by_month, reverse=True):
         years[y].append(TimelineMonth(y, m, by_month[(y, m)]))
@@ -210,42 +332,203 @@ def _agency_groups(catalog: Catalog) -> tuple[list[AgencyGroup], list[AgencyData
     return groups, unregistered
 
 
-def build_views(catalog: Catalog) -> list[View]:
-    """Every generated page of the site, in a stable order."""
+# -- the plan list ---------------------------------------------------------------------------------------
+
+def _plan_list_views(catalog: Catalog, page_size: int) -> list[View]:
+    """The plan list, newest first, ``page_size`` plans a page; each page filters its own plans."""
     paths = catalog.paths
-    views: list[View] = [
-        PlanListView(f"{paths.plans}/index.md", "Danh sách kế hoạch", "plan-portal/plans.html",
-                     "Tất cả kế hoạch đã ban hành, lọc theo năm, cơ quan ban hành, loại văn bản và chuyên trang.",
-                     in_nav=True, plans=catalog.plans, facets=catalog.facets()),
-    ]
-    today = catalog.today
-    years = _timeline_years(catalog.timeline)
-    today_anchor = None
+    plans = catalog.plans
+    chunks = _chunks(plans, page_size)
+    pages = _pages(f"{paths.plans}/index.md", f"{paths.plans}/", len(chunks))
+    urls = [url for _, url in pages]
+    labels = [_years_label(chunk) for chunk in chunks]
+    years: dict[str, tuple[int, str]] = {}
+    for number, chunk in enumerate(chunks):
+        for plan in chunk:
+            key = str(plan.year or "")
+            count, url = years.get(key, (0, urls[number]))
+            years[key] = (count + 1, url)
+    year_index = [(y, n, url) for y, (n, url) in years.items()] if len(chunks) > 1 else []
+    views: list[View] = []
+    for number, (chunk, (src, _)) in enumerate(zip(chunks, pages), 1):
+        title = "Danh sách kế hoạch" if number == 1 else f"Danh sách kế hoạch — trang {number}"
+        views.append(PlanListView(
+            src, title, "plan-portal/plans.html",
+            "Tất cả kế hoạch đã ban hành, lọc theo năm, cơ quan ban hành, loại văn bản và chuyên trang."
+            + (f" Trang {number}." if number > 1 else ""),
+            in_nav=number == 1, plans=chunk, facets=catalog.facets(chunk), total=len(plans),
+            offset=(number - 1) * page_size, pager=Pager(number, urls, labels) if len(chunks) > 1 else None,
+            years=year_index,
+        ))
+    return views
+
+
+def _years_label(plans: list[Plan]) -> str:
+    """"2024" or "2024–2023": the years a page of the (newest first) plan list covers."""
+    years = [p.year for p in plans if p.year]
+    if not years:
+        return ""
+    first, last = str(years[0]), str(years[-1])
+    return first if first == last else f"{first}–{last}"
+
+
+# -- the timeline ----------------------------------------------------------------------------------------
+
+def _today_anchor(months: list[Any], today: date) -> str | None:
+    """The first (newest-first) month at or before today."""
+    for month in months:
+        if (month.year, month.month) <= (today.year, today.month):
+            return month.anchor
+    return None
+
+
+def _filter_agencies(years: list[TimelineYear]) -> list[tuple[str, str]]:
+    found: dict[str, str] = {}
     for year in years:
         for month in year.months:
-            if (month.year, month.month) <= (today.year, today.month):
-                today_anchor = month.anchor
-                break
-        if today_anchor:
-            break
-    agencies = sorted({(i, r.agency.name) for e in catalog.timeline for r in e.agencies if r.agency for i in [r.agency.id]},
-                      key=lambda x: fold(x[1]))
-    views.append(TimelineView(f"{paths.timeline}/index.md", "Dòng thời gian", "plan-portal/timeline.html",
-                              "Các mốc ban hành, sự kiện và thời hạn nhiệm vụ của mọi kế hoạch.", in_nav=True,
-                              years=years, today=today, today_anchor=today_anchor, agencies=agencies,
-                              sections=[(s.slug, s.title) for s in catalog.sections]))
+            for entry in month.entries:
+                for ref in entry.agencies:
+                    if ref.agency is not None:
+                        found.setdefault(ref.agency.id, ref.agency.name)
+    return sorted(found.items(), key=lambda x: (fold(x[1]), x[0]))
+
+
+def _timeline_views(catalog: Catalog, recent_years: int, page_size: int) -> list[View]:
+    """The main timeline, a page per older year, and month pages for years summarised by month.
+
+    The main page lists every year while the whole timeline fits in ``page_size`` entries (a small
+    portal keeps one page); beyond that it shows the ``recent_years`` years (this year, the ones
+    before it and any later one). Older years always have their own page, linked from the main one.
+    A page lists its entries in full when there are at most ``page_size`` of them; otherwise it
+    shows each month with its counts, linking to the month's pages (``page_size`` entries each).
+    """
+    paths = catalog.paths
+    today = catalog.today
+    base = f"{paths.timeline}/"
+    years = _timeline_years(catalog.timeline)
+    first_recent = today.year - max(recent_years, 0) + 1
+    recent = [y for y in years if y.year >= first_recent]
+    older = [y for y in years if y.year < first_recent]
+    sections = [(s.slug, s.title) for s in catalog.sections]
+    root_crumb = ("Dòng thời gian", base)
+
+    def month_url(year: int, month: int) -> str:
+        return f"{base}{year}/thang-{month}/"
+
+    def summarise(year: TimelineYear) -> TimelineYearSummary:
+        months = []
+        for month in year.months:
+            kinds: dict[str, int] = defaultdict(int)
+            for entry in month.entries:
+                kinds[entry.kind] += 1
+            counts = [(kind, kinds[kind]) for kind in KIND_LABELS if kinds.get(kind)]
+            months.append(TimelineMonthLink(year.year, month.month, month_url(year.year, month.month),
+                                            len(month.entries), counts, math.ceil(len(month.entries) / page_size)))
+        return TimelineYearSummary(year.year, year.count, months)
+
+    def page(src: str, title: str, heading: str, description: str, shown: list[TimelineYear], *, in_nav: bool = False,
+             crumbs: list[tuple[str, str]] | None = None, older_links: list[tuple[int, int, str]] | None = None,
+             pager: Pager | None = None, older_listed: bool = False) -> TimelineView:
+        inline = sum(y.count for y in shown) <= page_size or pager is not None
+        listed = shown if inline else []
+        summary = [] if inline else [summarise(y) for y in shown]
+        months: list[Any] = [m for y in listed for m in y.months] + [m for s in summary for m in s.months]
+        if not inline:
+            summarised.extend(shown)
+        return TimelineView(src, title, "plan-portal/timeline.html", description, in_nav=in_nav, years=listed,
+                            summary=summary, older=older_links or [], older_listed=older_listed,
+                            crumbs=crumbs or [], heading=heading,
+                            pager=pager, today=today, today_anchor=_today_anchor(months, today),
+                            agencies=_filter_agencies(listed), sections=sections)
+
+    summarised: list[TimelineYear] = []
+    everything_fits = sum(y.count for y in years) <= page_size
+    views: list[View] = [page(
+        f"{base}index.md", "Dòng thời gian", "Dòng thời gian",
+        "Các mốc ban hành, sự kiện và thời hạn nhiệm vụ của mọi kế hoạch.", years if everything_fits else recent,
+        in_nav=True,
+        older_links=[(y.year, y.count, f"{base}{y.year}/") for y in older], older_listed=everything_fits,
+    )]
+    for year in older:
+        views.append(page(
+            f"{base}{year.year}.md", f"Dòng thời gian năm {year.year}", f"Dòng thời gian năm {year.year}",
+            f"Các mốc ban hành, sự kiện và thời hạn nhiệm vụ năm {year.year}.", [year], crumbs=[root_crumb],
+        ))
+    older_years = {y.year for y in older}
+    for year in summarised:
+        crumbs = [root_crumb] + ([(f"Năm {year.year}", f"{base}{year.year}/")] if year.year in older_years else [])
+        for month in year.months:
+            chunks = _chunks(month.entries, page_size)
+            pages = _pages(f"{base}{year.year}/thang-{month.month}.md", month_url(year.year, month.month), len(chunks))
+            urls = [url for _, url in pages]
+            for number, (chunk, (src, _)) in enumerate(zip(chunks, pages), 1):
+                label = f"tháng {month.month}/{year.year}"
+                suffix = f" — trang {number}" if number > 1 else ""
+                views.append(page(
+                    src, f"Dòng thời gian {label}{suffix}", f"Dòng thời gian {label}",
+                    f"Các mốc ban hành, sự kiện và thời hạn nhiệm vụ {label}.",
+                    [TimelineYear(year.year, [TimelineMonth(year.year, month.month, chunk)])], crumbs=crumbs,
+                    pager=Pager(number, urls) if len(chunks) > 1 else None,
+                ))
+    return views
+
+
+# -- agencies --------------------------------------------------------------------------------------------
+
+def _agency_views(catalog: Catalog, page_size: int) -> list[View]:
+    """A page per agency; one with more than ``page_size`` rows in a list continues on ``trang-2/`` …"""
+    paths = catalog.paths
+    registry = catalog.registry
+    views: list[View] = []
+    for item in catalog.agencies_sorted():
+        agency = item.agency
+        kids = [catalog.agency_data[c.id] for c in registry.children(agency.id)] if agency.registered else []
+        parents = list(reversed(registry.ancestors(agency.id))) if agency.registered else []
+        lists = (item.lead, item.support, item.issued, item.events)
+        count = max(1, *(math.ceil(len(rows) / page_size) for rows in lists))
+        pages = _pages(f"{paths.agencies}/{agency.id}.md", paths.agency_url(agency.id), count)
+        urls = [url for _, url in pages]
+        for number, (src, _) in enumerate(pages, 1):
+            lo, hi = (number - 1) * page_size, number * page_size
+            title = agency.name if number == 1 else f"{agency.name} — trang {number}"
+            views.append(AgencyView(
+                src, title, "plan-portal/agency.html",
+                f"Nhiệm vụ chủ trì, phối hợp của {agency.name} trong các kế hoạch."
+                + (f" Trang {number}." if number > 1 else ""),
+                data=item, parents=parents, children=kids, lead=item.lead[lo:hi], support=item.support[lo:hi],
+                issued=item.issued[lo:hi], events=item.events[lo:hi], offset=lo,
+                pager=Pager(number, urls) if count > 1 else None,
+            ))
+    return views
+
+
+def build_views(
+    catalog: Catalog,
+    *,
+    agency_page_size: int = DEFAULT_AGENCY_PAGE_SIZE,
+    timeline_recent_years: int = DEFAULT_TIMELINE_RECENT_YEARS,
+    timeline_page_size: int = DEFAULT_TIMELINE_PAGE_SIZE,
+    plans_page_size: int = DEFAULT_PLANS_PAGE_SIZE,
+) -> list[View]:
+    """Every generated page of the site, in a stable order.
+
+    Args:
+        catalog: The site's catalog.
+        agency_page_size: Rows of each list (chủ trì, phối hợp, kế hoạch ban hành, sự kiện) per agency page.
+        timeline_recent_years: Years on the main timeline page (the current one and those before it;
+            later years too); older years get a page each.
+        timeline_page_size: Most entries a timeline page lists; a bigger page is summarised by month.
+        plans_page_size: Plans per page of the plan list.
+    """
+    paths = catalog.paths
+    views: list[View] = _plan_list_views(catalog, max(1, plans_page_size))
+    views += _timeline_views(catalog, timeline_recent_years, max(1, timeline_page_size))
     groups, unregistered = _agency_groups(catalog)
     views.append(AgencyIndexView(f"{paths.agencies}/index.md", "Cơ quan, đơn vị", "plan-portal/agencies.html",
                                  "Các cơ quan chủ trì, phối hợp thực hiện nhiệm vụ trong các kế hoạch.", in_nav=True,
                                  groups=groups, unregistered=unregistered))
-    registry = catalog.registry
-    for item in catalog.agencies_sorted():
-        agency = item.agency
-        kids = [catalog.agency_data[c.id] for c in registry.children(agency.id)] if agency.registered else []
-        parents = registry.ancestors(agency.id) if agency.registered else []
-        views.append(AgencyView(f"{paths.agencies}/{agency.id}.md", agency.name, "plan-portal/agency.html",
-                                f"Nhiệm vụ chủ trì, phối hợp của {agency.name} trong các kế hoạch.",
-                                data=item, parents=list(reversed(parents)), children=kids))
+    views += _agency_views(catalog, max(1, agency_page_size))
+    today = catalog.today
     current, past = [], []
     for section in catalog.sections:
         if section.section is None:
@@ -301,8 +584,7 @@ def section_data(catalog: Catalog, slug: str) -> SectionData:
     """Plans, events, countdown and progress by lead agency for one section."""
     today = catalog.today
     plans = catalog.section_plans.get(slug, [])
-    urls = {p.url for p in plans}
-    entries = [e for e in catalog.timeline if e.plan.url in urls]  # timeline is newest first
+    entries = catalog.section_entries.get(slug, [])  # newest first, indexed once by the catalog
     events = sorted((e for e in entries if e.kind == "event"), key=lambda e: e.sort_key)
     upcoming = sorted((e for e in entries if e.kind != "issued" and (e.period.end or e.period.start or date.min) >= today),
                       key=lambda e: e.sort_key)[:10]

@@ -36,10 +36,21 @@ class PlanPortalConfig(Config):
     """Fix the build date (``2024-09-01``) for reproducible builds; default: ``SOURCE_DATE_EPOCH`` or today."""
 
     agency_page_size = c.Type(int, default=100)
-    """Tasks per role shown on one agency page before the rest moves to further pages."""
+    """Rows of each list of an agency page (tasks it leads, tasks it supports, plans it issued, events)
+    before the rest moves to further pages: ``co-quan/<id>/trang-2/`` …"""
 
     timeline_recent_years = c.Type(int, default=3)
-    """Years shown on the main timeline page; older years get a page each."""
+    """Years shown on the main timeline page (this year and the ones before it, and any later year);
+    older years get a page each: ``dong-thoi-gian/<year>/``."""
+
+    timeline_page_size = c.Type(int, default=400)
+    """Most entries one timeline page lists. A page that would list more (the recent years, or an older
+    year) shows each month with its counts instead, and each month gets its own pages of this many
+    entries: ``dong-thoi-gian/<year>/thang-<month>/``, then ``…/trang-2/`` …"""
+
+    plans_page_size = c.Type(int, default=400)
+    """Plans per page of the plan list, newest first: ``ke-hoach/``, then ``ke-hoach/trang-2/`` …
+    The filters work on the plans of the page shown."""
 
     exports = c.Type(bool, default=True)
     """Write ``du-lieu/ke-hoach.json`` and the iCalendar feeds."""

@@ -32,7 +32,8 @@ from mkdocs.structure.pages import Page
 
 from ..core.agencies import Registry
 from ..core.catalog import Catalog, SitePaths
-from ..core.loader import PlanEntry, load_plan
+from ..core.loader import PlanEntry, decode_source, load_plan
+from ..core.sanitize import sanitize_html
 from ..core.sections import SectionEntry, load_sections
 from ..core.views import View, build_views
 from ..core.export import data_files
@@ -122,7 +123,14 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         self._sections = {s.path: s for s in sections}
         self.catalog = Catalog(self._entries.values(), registry, sections, today=self.today, paths=self.paths)
         self._views = {}
-        for view in build_views(self.catalog):
+        views = build_views(
+            self.catalog,
+            agency_page_size=self.config.agency_page_size,
+            timeline_recent_years=self.config.timeline_recent_years,
+            timeline_page_size=self.config.timeline_page_size,
+            plans_page_size=self.config.plans_page_size,
+        )
+        for view in views:
             self._views[view.src_uri] = view
             existing = files.get_file_from_path(view.src_uri)
             if existing is not None:
@@ -198,6 +206,32 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         _escape_meta(page)
         return markdown
 
+    # -- robustness (issue 9): a file MkDocs cannot decode does not stop the build --------------------
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """MkDocs raises on a file that is not UTF-8 and the whole site is lost: read it leniently instead."""
+        if not self.config.enabled or not page.file.abs_src_path:
+            return None
+        try:
+            raw = Path(page.file.abs_src_path).read_bytes()
+        except OSError:
+            return None
+        text, problem = decode_source(raw, page.file.src_uri)
+        if problem is None:
+            return None
+        if page.file.src_uri not in self._entries:  # plans report it through the catalog already
+            log.warning(problem.format())
+        return text.lstrip("\ufeff")
+
+    # -- robustness (issue 9): editors' raw HTML never runs in a citizen's browser ----------------------
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Sanitise the rendered body of plan, chuyên trang and article pages (see ``core.sanitize``)."""
+        if not self.config.enabled:
+            return None
+        src = page.file.src_uri
+        if src in self._entries or src in self._sections or src.startswith(self.paths.sections + "/"):
+            return sanitize_html(html)
+        return None
+
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         if self.config.enabled:
             register_filters(env)
@@ -218,7 +252,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
 
 def _stub(view: View) -> str:
     """The Markdown source of a generated page: front matter only (YAML-escaped by the dumper)."""
-    meta = {"template": view.template, "title": view.title, "description": view.description}
+    meta = {"template": view.template, "title": view.title, "description": view.description, **view.extra_meta}
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n"
 
 
