@@ -658,8 +658,19 @@ def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     return value[-1] if len(value) > 1 else None
 
 
+class _PythonName(str):
+    """A ``!!python/name:module.attr`` value of mkdocs.yml, written back as such."""
+
+
+class _ConfigDumper(yaml.SafeDumper):
+    pass
+
+
 _ProjectLoader.add_constructor("!ENV", _env_tag)
-_ProjectLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: None)
+_ProjectLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: _PythonName(suffix))
+_ConfigDumper.add_representer(
+    _PythonName, lambda dumper, value: dumper.represent_scalar(f"tag:yaml.org,2002:python/name:{value}", "")
+)
 
 
 def _project_config() -> dict[str, Any]:
@@ -708,7 +719,7 @@ def site_configs() -> dict[str, str]:
         "nav": [{"Trang chủ": "index.md"}],
         "not_in_nav": "/ke-hoach/**\n/chuyen-trang/**\n",
     }
-    dump = lambda d: yaml.safe_dump(d, allow_unicode=True, sort_keys=False)  # noqa: E731
+    dump = lambda d: yaml.dump(d, Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False)  # noqa: E731
     return {"mkdocs-portal.yml": dump(portal), "mkdocs-floor.yml": dump(floor)}
 
 

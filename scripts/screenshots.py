@@ -85,7 +85,7 @@ def shoot(site: Path, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium)
+            browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-dev-shm-usage"])
             for width in WIDTHS:
                 phone = width < 600
                 ctx = browser.new_context(viewport={"width": width, "height": 800 if phone else 900},

@@ -115,6 +115,7 @@ def register_filters(env: Environment) -> None:
             "vi_date": long_date,
             "vi_short_date": short_date,
             "vi_issued": issued_label,
+            "vi_issued_inline": lambda period: issued_label(period, inline=True),
             "vi_status": status_label,
             "vi_kind": kind_label,
             "fold": fold,

@@ -58,10 +58,6 @@ class Served:
     def url(self, path: str = "") -> str:
         return urljoin(self.base, path.lstrip("/"))
 
-    @property
-    def origin(self) -> str:
-        return self.base.split("/", 3)[0] + "//" + self.base.split("/", 3)[2]
-
     def html(self, path: str) -> BeautifulSoup:
         file = self.site_dir / path.strip("/") / "index.html" if not path.endswith(".html") else self.site_dir / path
         return BeautifulSoup(file.read_text("utf-8"), "html.parser")
@@ -151,7 +147,8 @@ def browser():
 
     executable = _chromium()
     with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        # As root in a container (CI) Chromium needs --no-sandbox, and a larger /dev/shm than Docker's 64 MB.
+        chromium = p.chromium.launch(executable_path=executable, args=["--no-sandbox", "--disable-dev-shm-usage"])
         yield chromium
         chromium.close()
 

@@ -96,11 +96,6 @@ def test_statuses_are_recomputed_for_the_readers_day(browser, sub_site, build_da
         ctx.close()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "portal.js refreshStatuses() differs from Period.status(): a task whose window contains today "
-    "(start <= today, end > today + 14 days) is 'ongoing' in the build but 'upcoming' in the browser, "
-    "and a past task marked 'thường xuyên' turns 'overdue'; remove this mark when portal.js follows "
-    "core/periods.py"))
 def test_on_the_build_day_the_browser_agrees_with_the_build(browser, sub_site, build_date):
     ctx, page = open_on(browser, sub_site.url("dong-thoi-gian/"), build_date)
     try:
@@ -116,7 +111,7 @@ def test_a_chuyen_trang_counts_down_in_the_browser(browser, sub_site, pages):
     ctx, page = open_on(browser, sub_site.url(pages["chuyên trang"]), "2000-01-01")
     try:
         countdown = page.locator("[data-pp-countdown-text]")
-        if countdown.count():
-            assert countdown.first.text_content().startswith("Còn ")
+        assert countdown.count() == 1
+        assert countdown.first.text_content().startswith("Còn ")
     finally:
         ctx.close()

@@ -32,12 +32,16 @@
       if (status === "done" || status === "cancelled" || el.hasAttribute("data-pp-done")) return;
       var start = parseDay(el.getAttribute("data-pp-start"));
       var end = parseDay(el.getAttribute("data-pp-end"));
+      // The same rules as Period.status() in the core (plan_portal/core/periods.py).
+      var ongoing = el.hasAttribute("data-pp-ongoing");
       var next = status;
       if (el.hasAttribute("data-pp-event")) next = (end || start) && (end || start) < now ? "past" : "upcoming";
-      else if (el.hasAttribute("data-pp-ongoing") && !end) next = "ongoing";
-      else if (end && end < now) next = "overdue";
-      else if (end && (end - now) / DAY <= SOON_DAYS) next = "due_soon";
-      else if (end || start) next = "upcoming";
+      else if (el.hasAttribute("data-pp-recurring")) next = "ongoing";
+      else if (!start && !end) next = ongoing ? "ongoing" : status;
+      else if (end && end < now) next = ongoing ? "ongoing" : "overdue";
+      else if (end && Math.round((end - now) / DAY) <= SOON_DAYS) next = "due_soon";
+      else if (start && start <= now) next = "ongoing";
+      else next = "upcoming";
       if (next !== status) {
         el.classList.remove("pp-status--" + status);
         el.classList.add("pp-status--" + next);

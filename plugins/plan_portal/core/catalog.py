@@ -22,7 +22,7 @@ from .periods import Period
 from .sections import SectionEntry
 from .text import fold
 
-__all__ = ["AgencyRef", "Catalog", "SitePaths", "TaskRow", "TimelineEntry", "STATUS_LABELS", "KIND_LABELS"]
+__all__ = ["AgencyRef", "Catalog", "PeriodView", "SitePaths", "TaskRow", "TimelineEntry", "STATUS_LABELS", "KIND_LABELS"]
 
 STATUS_LABELS = {
     "done": "Đã hoàn thành",
@@ -79,18 +79,55 @@ def _period_key(period: Period | None) -> tuple[Any, ...]:
     return (0, anchor, period.end or date.max, period.start_time or period.end_time or time.min, period.text)
 
 
+@dataclass(frozen=True, slots=True)
+class PeriodView:
+    """A period as the listings print it, computed once per period and shared by every row that shows it.
+
+    (:attr:`Period.label` is rebuilt on each access, and one deadline is printed on several
+    agency pages, the timeline and the calendar feeds.) ``start``/``end`` are ISO days or "".
+    """
+
+    text: str
+    label: str
+    ok: bool
+    start: str
+    end: str
+    ongoing: bool  # recurring, or "thường xuyên" without an end: the status script keeps it "ongoing"
+
+    @property
+    def datetime(self) -> str:
+        """The ``datetime`` attribute of its ``<time>``: the start, else the end."""
+        return self.start or self.end
+
+    @classmethod
+    def of(cls, period: Period) -> PeriodView:
+        ok = period.ok
+        return cls(
+            period.text,
+            period.label if ok else period.text,
+            ok,
+            period.start.isoformat() if period.start else "",
+            period.end.isoformat() if period.end else "",
+            bool(period.recurrence or (period.ongoing and not period.end)),
+        )
+
+
 @dataclass(slots=True)
 class TaskRow:
-    """A task seen from one agency's page."""
+    """A task seen from one agency's page, with what its row prints computed once."""
 
     plan: Plan
     task: Task
     role: str  # "lead" | "support"
     status: str
+    due: PeriodView | None = None
+    plan_url: str = ""  # the plan page's site-relative URL
+    number: int = 0  # the task's 1-based number in its plan (anchor ``#nhiem-vu-<number>``)
+    path: str = ""  # the plan's source path (sort tie-break)
 
     @property
     def sort_key(self) -> tuple[Any, ...]:
-        return (_STATUS_ORDER.get(self.status, 9), _period_key(self.task.due), self.plan.path, self.task.index)
+        return (_STATUS_ORDER.get(self.status, 9), _period_key(self.task.due), self.path, self.number)
 
 
 @dataclass(slots=True)
@@ -106,6 +143,17 @@ class TimelineEntry:
     task: Task | None = None
     event: Event | None = None
     sections: tuple[str, ...] = ()
+    when: PeriodView | None = None  # the period as printed (set by the catalog)
+    plan_url: str = ""
+    path: str = ""
+
+    def __post_init__(self) -> None:
+        if self.when is None:
+            self.when = PeriodView.of(self.period)
+        if not self.plan_url:
+            self.plan_url = self.plan.url
+        if not self.path:
+            self.path = self.plan.path
 
     @property
     def anchor_date(self) -> date | None:
@@ -124,7 +172,7 @@ class TimelineEntry:
     def sort_key(self) -> tuple[Any, ...]:
         d = self.anchor_date or date.min
         order = {"event": 0, "deadline": 1, "issued": 2}[self.kind]
-        return (d, order, self.plan.path, self.task.index if self.task else -1, self.event.index if self.event else -1)
+        return (d, order, self.path, self.task.index if self.task else -1, self.event.index if self.event else -1)
 
     @property
     def agency_ids(self) -> list[str]:
@@ -192,6 +240,7 @@ class Catalog:
         self.agency_entries: dict[str, list[TimelineEntry]] = defaultdict(list)
         self.section_entries: dict[str, list[TimelineEntry]] = defaultdict(list)  # newest first, like the timeline
         self._upcoming: list[TimelineEntry] | None = None
+        self._period_views: dict[int, tuple[Period, PeriodView]] = {}
         self._diagnostics_by_path: dict[str, list[Diagnostic]] | None = None
 
         for agency in registry.agencies.values():
@@ -225,25 +274,40 @@ class Catalog:
         return AgencyRef(name, agency, self.paths.agency_url(agency.id))
 
     def _resolve_agencies(self) -> None:
+        # plan.path, plan.url and task.index are pydantic private attributes (slow to read): read once.
         for plan in self.plans:
+            path, url = plan.path, plan.url
             issuer = self._ref(plan, plan.issuer, None, ("issuer",))
-            self.issuer[plan.path] = issuer
+            self.issuer[path] = issuer
             context = issuer.agency.id if issuer.agency and issuer.agency.registered else None
             if issuer.agency:
                 self.agency_data[issuer.agency.id].issued.append(plan)
             for task in plan.tasks:
+                index = task.index
                 status = self.task_status(task)
-                for role in ("lead", "support"):
-                    for i, name in enumerate(getattr(task, role)):
-                        ref = self._ref(plan, name, context, ("tasks", task.index, role, i))
-                        self._refs[(plan.path, role, task.index, i)] = ref
+                due = self.period_view(task.due) if task.due is not None else None
+                for role, names in (("lead", task.lead), ("support", task.support)):
+                    for i, name in enumerate(names):
+                        ref = self._ref(plan, name, context, ("tasks", index, role, i))
+                        self._refs[(path, role, index, i)] = ref
                         if ref.agency:
-                            rows = getattr(self.agency_data[ref.agency.id], role)
-                            rows.append(TaskRow(plan, task, role, status))
+                            data = self.agency_data[ref.agency.id]
+                            rows = data.lead if role == "lead" else data.support
+                            rows.append(TaskRow(plan, task, role, status, due, url, index + 1, path))
 
     def refs(self, plan: Plan, task: Task, role: str) -> list[AgencyRef]:
         """The agencies of ``task`` in ``role`` ("lead" or "support"), resolved."""
-        return [self._refs[(plan.path, role, task.index, i)] for i in range(len(getattr(task, role)))]
+        return self._refs_at(plan.path, task.index, role, len(task.lead if role == "lead" else task.support))
+
+    def _refs_at(self, path: str, index: int, role: str, count: int) -> list[AgencyRef]:
+        return [self._refs[(path, role, index, i)] for i in range(count)]
+
+    def period_view(self, period: Period) -> PeriodView:
+        """How ``period`` is printed, built once per period object (its label is costly to build)."""
+        found = self._period_views.get(id(period))
+        if found is None:
+            found = self._period_views[id(period)] = (period, PeriodView.of(period))  # keeps the id alive
+        return found[1]
 
     def agencies_sorted(self) -> list[AgencyData]:
         return sorted(self.agency_data.values(), key=lambda d: (fold(d.agency.name), d.agency.id))
@@ -334,30 +398,35 @@ class Catalog:
         return task.due.status(self.today)
 
     def _build_timeline(self) -> None:
+        view = self.period_view
         for plan in self.plans:
+            path, url = plan.path, plan.url
             sections = tuple(s for s in plan.special if s in self.section_by_slug)
-            issuer = self.issuer[plan.path]
+            issuer = self.issuer[path]
             if plan.issued.ok:
                 self.timeline.append(TimelineEntry("issued", plan.issued, plan, plan.summary, [issuer], "done",
-                                                   sections=sections))
+                                                   sections=sections, when=view(plan.issued), plan_url=url, path=path))
             for event in plan.events:
                 if not event.start.ok:
                     continue
                 status = "done" if (event.start.end or event.start.start or date.max) < self.today else "upcoming"
                 entry = TimelineEntry("event", event.start, plan, event.title, [issuer], status, event=event,
-                                      sections=sections)
+                                      sections=sections, when=view(event.start), plan_url=url, path=path)
                 self.timeline.append(entry)
                 if issuer.agency:
                     self.agency_data[issuer.agency.id].events.append(entry)
                     self.agency_entries[issuer.agency.id].append(entry)
             for task in plan.tasks:
-                if task.due is None or not task.due.ok or (task.due.start is None and task.due.end is None):
+                due = task.due
+                if due is None or not due.ok or (due.start is None and due.end is None):
                     continue
-                refs = self.refs(plan, task, "lead")
-                entry = TimelineEntry("deadline", task.due, plan, task.title, refs, self.task_status(task), task=task,
-                                      sections=sections)
+                index = task.index
+                refs = self._refs_at(path, index, "lead", len(task.lead))
+                entry = TimelineEntry("deadline", due, plan, task.title, refs, self.task_status(task), task=task,
+                                      sections=sections, when=view(due), plan_url=url, path=path)
                 self.timeline.append(entry)
-                for agency_id in dict.fromkeys(r.agency.id for r in refs + self.refs(plan, task, "support") if r.agency):
+                support = self._refs_at(path, index, "support", len(task.support))
+                for agency_id in dict.fromkeys(r.agency.id for r in refs + support if r.agency):
                     self.agency_entries[agency_id].append(entry)
         self.timeline.sort(key=lambda e: e.sort_key, reverse=True)
         for entry in self.timeline:

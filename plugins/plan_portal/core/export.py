@@ -96,7 +96,7 @@ def _datetime_value(moment: datetime) -> str:
 
 def _uid(entry: TimelineEntry) -> str:
     suffix = f"task-{entry.task.index}" if entry.task else f"event-{entry.event.index}" if entry.event else "issued"
-    return f"{entry.plan.path.replace('/', '-')}-{suffix}@cong-ke-hoach"
+    return f"{entry.path.replace('/', '-')}-{suffix}@cong-ke-hoach"
 
 
 class CalendarWriter:
@@ -140,7 +140,8 @@ class CalendarWriter:
             lines.append("DTEND;VALUE=DATE:" + _date_value(end_day + timedelta(days=1)))
         lines.append("DTSTAMP:" + self.dtstamp)
         lines.append("UID:" + _text(_uid(entry)))
-        desc = f"{entry.plan.title}: {entry.plan.summary}\nThời gian: {p.label}"
+        label = entry.when.label if entry.when is not None else p.label
+        desc = f"{entry.plan.title}: {entry.plan.summary}\nThời gian: {label}"
         if entry.agencies:
             desc += "\nChủ trì: " + ", ".join(r.name for r in entry.agencies)
         lines.append("DESCRIPTION:" + _text(desc))
@@ -148,7 +149,7 @@ class CalendarWriter:
         if where:
             lines.append("LOCATION:" + _text(where))
         if self.site_url:
-            lines.append("URL:" + self.site_url + entry.plan.url)
+            lines.append("URL:" + self.site_url + entry.plan_url)
         lines.append("END:VEVENT")
         return "".join(_fold(line) + "\r\n" for line in lines)
 

@@ -28,11 +28,16 @@ def short_date(value: date | None) -> str:
     return format_date(value, "dd/MM/yyyy", locale="vi") if value else ""
 
 
-def issued_label(period: Period) -> str:
-    """A plan's issue date: the long form when exact, otherwise the period's own label."""
+def issued_label(period: Period, inline: bool = False) -> str:
+    """A plan's issue date: the long form when exact; otherwise what is known, saying the document has no date.
+
+    ``inline`` lower-cases the first letter, for the "Cẩm Phả, …" line of the header.
+    """
     if period.ok and period.precision in (Precision.DAY, Precision.MINUTE) and period.start and not period.before:
         return long_date(period.start)
-    return period.label
+    label = period.label if period.ok else period.text
+    text = f"{label} (văn bản không ghi ngày)" if period.ok else label
+    return text[:1].lower() + text[1:] if inline else text
 
 
 EVENT_LABELS = {"past": "Đã diễn ra"}

@@ -286,7 +286,8 @@ def plan_gantt(plan: Plan, catalog: Catalog) -> PlanGantt | None:
         b = p.end or p.start
         left = (a - lo).days / span * 100
         width = ((b - a).days + 1) / span * 100 if p.start and p.end and b > a else 0.0
-        rows.append(GanttRow(task.title, p.label, round(left, 2), round(width, 2), catalog.task_status(task), task.index))
+        rows.append(GanttRow(task.title, catalog.period_view(p).label, round(left, 2), round(width, 2),
+                             catalog.task_status(task), task.index))
     ticks = []
     y, m = lo.year, lo.month
     months = (hi_next.year - lo.year) * 12 + hi_next.month - lo.month

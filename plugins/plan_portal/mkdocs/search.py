@@ -4,7 +4,8 @@
   content has its own ``tim-kiem/index.md`` (then that page's text is the introduction), and the
   search page's script.
 * ``on_post_build``: index the built site with Pagefind into ``<site>/pagefind/``. A missing or
-  failing Pagefind is a warning, so ``mkdocs build --strict`` fails and CI catches it.
+  failing Pagefind is a warning, so ``mkdocs build --strict`` fails and CI catches it. Under
+  ``mkdocs serve`` the indexing runs in the background, so a save reloads the page at once.
 
 Material's own ``search`` plugin must be left out of ``plugins:``: it would write the whole text of
 every page into one ``search_index.json`` that every reader downloads (see docs/search.md).
@@ -12,12 +13,14 @@ every page into one ``search_index.json`` that every reader downloads (see docs/
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 # Absolute import: MkDocs loads a hook file by path, outside its package.
 from plan_portal.search import SearchIndexError, index_site
@@ -49,7 +52,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_markdown(markdown: str, *, page, config: MkDocsConfig, files: Files) -> str | None:  # type: ignore[no-untyped-def]
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     # A hand-written tim-kiem/index.md is the introduction: give it the search template.
     if page.file.src_uri == SEARCH_PAGE:
         page.meta.setdefault("template", "plan-portal/search.html")
@@ -57,10 +60,34 @@ def on_page_markdown(markdown: str, *, page, config: MkDocsConfig, files: Files)
     return None
 
 
+_command = "build"
+_serve_lock = threading.Lock()
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _command
+    _command = command
+
+
 def on_post_build(*, config: MkDocsConfig) -> None:
+    if _command == "serve":
+        # While editing, the page reloads at once and search follows a moment later: on a big portal
+        # Pagefind takes minutes, which must not stand between saving a plan and seeing it.
+        threading.Thread(target=_index_for_serve, args=(config.site_dir,), daemon=True).start()
+        return
     try:
         result = index_site(config.site_dir)
     except SearchIndexError as exc:
         log.warning(f"tìm kiếm: {exc}")
         return
     log.info(f"tìm kiếm: Pagefind đã lập chỉ mục {result.pages} trang vào {result.bundle.name}/")
+
+
+def _index_for_serve(site_dir: str) -> None:
+    with _serve_lock:  # one Pagefind at a time; a newer build's run follows
+        try:
+            result = index_site(site_dir)
+        except SearchIndexError as exc:  # e.g. the next rebuild cleaned the folder meanwhile
+            log.info(f"tìm kiếm: chưa cập nhật chỉ mục ({exc})")
+            return
+    log.info(f"tìm kiếm: đã cập nhật chỉ mục ({result.pages} trang)")
