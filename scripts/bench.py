@@ -1,30 +1,39 @@
 #!/usr/bin/env python3
-"""Benchmark of the plan portal at provincial scale.
+"""Benchmark of the plan portal at provincial scale (issue 8; results in docs/performance.md).
 
-Generates a realistic synthetic portal of N plans (deterministic: seeded random) and
-builds it twice, each build in its own subprocess so that peak memory is per build:
+Generates a realistic synthetic portal of N plans (deterministic: seeded random) shaped like
+the seed plans: a registry of ~300 agencies in 11 localities (the same short names, "Phòng
+Nội vụ", "UBND huyện", in every district), 10-30 tasks a plan with lead and supporting
+agencies written as plans write them (short names, abbreviations, full names, generic groups),
+deadlines in the documents' own Vietnamese wording, events, căn cứ between plans, full texts of
+realistic length and five chuyên trang, issued over ten years. Then it builds it twice, each
+build in its own subprocess so that peak memory is per build:
 
-1. ``portal``: the site with the ``plan-portal`` plugin, like ``mkdocs.yml``;
+1. ``portal``: the site with the ``plan-portal`` plugin, configured like the project's
+   ``mkdocs.yml`` (its theme, site shell, Markdown extensions and plugin options);
 2. ``floor``: the same Markdown with the same Material theme, the plugin disabled
    (``enabled: false``) and the plans out of the navigation: the cost of rendering the
-   plans themselves, which no plugin can go below.
+   plans themselves.
 
 One line per build, ``key=value`` pairs::
 
-    build=portal plans=1000 pages=... wall_s=... peak_rss_mb=... site_mb=... largest_kb=... largest=... ratio=...
+    build=portal plans=1000 pages=… wall_s=… cpu_s=… peak_rss_mb=… site_mb=… largest_kb=… largest=… ratio=… cpu_ratio=… warnings=0 exit=0 plan_max_kb_without_text=…
 
-``ratio`` is the build's wall time over the floor's. The portal line adds
-``plan_max_kb_without_text``: the largest plan page minus its own full text.
+``ratio`` is the build's wall time over the floor's, ``cpu_ratio`` the same with CPU time
+(steadier on a shared machine). ``largest`` is the biggest HTML page; the portal line adds
+``plan_max_kb_without_text``: the biggest plan page minus its own full text.
 
-``--serve-reload`` also starts ``mkdocs serve`` on 127.0.0.1, appends a paragraph to
-one plan and polls that plan's page over HTTP until the new text appears: the time an
-editor waits between saving and seeing the page.
+``--serve-reload`` also starts ``mkdocs serve`` on 127.0.0.1, appends a paragraph to one plan
+(twice) and polls that plan's page over HTTP until the new text is served: the time an editor
+waits between saving and seeing the page. The plan is restored afterwards.
 
-It is a benchmark, not a test: it asserts nothing about time.
+It is a benchmark, not a test: it asserts nothing about time (tests/test_bench_smoke.py runs it
+at N=20 so that it keeps working). ``--keep DIR`` keeps the generated portal and the two sites;
+a later run with the same N and seed reuses the content.
 
 Usage::
 
-    python scripts/bench.py --plans 1000 [--keep DIR] [--only portal|floor|none] [--serve-reload]
+    python scripts/bench.py --plans 1000 [--keep DIR] [--only portal|floor|none] [--serve-reload] [--seed 8]
 """
 
 from __future__ import annotations
@@ -765,6 +774,7 @@ class BuildResult:
     plans: int
     exit: int
     wall: float
+    cpu: float
     rss_mb: float
     pages: int
     site_mb: float
@@ -774,11 +784,13 @@ class BuildResult:
     plan_max_kb_without_text: float | None = None
     log_tail: str = ""
 
-    def line(self, ratio: float | None) -> str:
+    def line(self, ratio: float | None, cpu_ratio: float | None = None) -> str:
         parts = [
             f"build={self.name}", f"plans={self.plans}", f"pages={self.pages}", f"wall_s={self.wall:.2f}",
+            f"cpu_s={self.cpu:.2f}",
             f"peak_rss_mb={self.rss_mb:.1f}", f"site_mb={self.site_mb:.1f}", f"largest_kb={self.largest_kb:.1f}",
             f"largest={self.largest or '-'}", f"ratio={ratio:.2f}" if ratio is not None else "ratio=-",
+            f"cpu_ratio={cpu_ratio:.2f}" if cpu_ratio is not None else "cpu_ratio=-",
             f"warnings={self.warnings}", f"exit={self.exit}",
         ]
         if self.plan_max_kb_without_text is not None:
@@ -786,8 +798,8 @@ class BuildResult:
         return " ".join(parts)
 
 
-def _run_measured(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[int, float, float, str]:
-    """Run ``cmd``; return (exit code, wall seconds, peak RSS MB of that child, stderr)."""
+def _run_measured(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[int, float, float, float, str]:
+    """Run ``cmd``; return (exit code, wall seconds, CPU seconds, peak RSS MB of that child, stderr)."""
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err)
@@ -796,7 +808,7 @@ def _run_measured(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[int, 
         proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
-    return proc.returncode, wall, usage.ru_maxrss / 1024, stderr
+    return proc.returncode, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, stderr
 
 
 _TEXT_START = '<section class="pp-fulltext" id="toan-van"'
@@ -835,11 +847,11 @@ def run_build(root: Path, name: str, plans: int) -> BuildResult:
         shutil.rmtree(site)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
     cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config)]
-    code, wall, rss, stderr = _run_measured(cmd, root, env)
+    code, wall, cpu, rss, stderr = _run_measured(cmd, root, env)
     warnings = sum(1 for line in stderr.splitlines() if line.startswith(("WARNING", "ERROR")))
     pages, site_mb, largest_kb, largest, plan_max = _site_stats(site, "ke-hoach" if name == "portal" else None) \
         if site.is_dir() else (0, 0.0, 0.0, "", None)
-    return BuildResult(name, plans, code, wall, rss, pages, site_mb, largest_kb, largest, warnings,
+    return BuildResult(name, plans, code, wall, cpu, rss, pages, site_mb, largest_kb, largest, warnings,
                        plan_max, "\n".join(stderr.splitlines()[-20:]))
 
 
@@ -901,7 +913,7 @@ def serve_reload(root: Path, plans: int, sample: str, timeout: float = 1800.0, s
                 proc.wait()
         log.close()
     reloads = " ".join(f"reload_{i + 1}_s={s:.2f}" for i, s in enumerate(results))
-    return f"serve plans={plans} first_page_s={first:.2f} {reloads} page={sample[:-3]}/"
+    return f"serve=reload plans={plans} first_page_s={first:.2f} {reloads} page={sample[:-3]}/"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -927,8 +939,10 @@ def main(argv: list[str] | None = None) -> int:
         floor = results.get("floor")
         status = 0
         for name, result in results.items():
-            ratio = result.wall / floor.wall if floor and floor.wall and floor.exit == 0 else None
-            print(result.line(ratio), flush=True)
+            ok = floor is not None and floor.exit == 0 and floor.wall > 0 and floor.cpu > 0
+            ratio = result.wall / floor.wall if ok else None
+            cpu_ratio = result.cpu / floor.cpu if ok else None
+            print(result.line(ratio, cpu_ratio), flush=True)
             if result.exit != 0:
                 status = 1
                 print(f"# {name} build failed:\n" + result.log_tail, file=sys.stderr)

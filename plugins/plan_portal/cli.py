@@ -22,18 +22,16 @@ def check(content_dir: Path, *, paths: SitePaths | None = None, registry_name: s
           today: date | None = None) -> tuple[Catalog, list[Diagnostic]]:
     """Load and validate everything under ``content_dir``; return the catalog and every problem."""
     paths = paths or SitePaths()
-    problems: list[Diagnostic] = []
+    registry_problems: list[Diagnostic] = []
     registry_path = content_dir / registry_name
     if registry_path.is_file():
         registry, registry_problems = Registry.load(registry_path, registry_name)
-        problems.extend(registry_problems)
     else:
         registry = Registry.from_agencies([])
     entries = [load_plan(path, rel) for path, rel in iter_plan_files(content_dir, paths.plans)]
     sections = load_sections(content_dir, paths.sections)
-    catalog = Catalog(entries, registry, sections, today=today, paths=paths)
-    problems.extend(catalog.diagnostics)
-    return catalog, sorted(problems, key=lambda d: d.sort_key)
+    catalog = Catalog(entries, registry, sections, today=today, paths=paths, problems=registry_problems)
+    return catalog, sorted(catalog.diagnostics, key=lambda d: d.sort_key)
 
 
 def _check_command(args: argparse.Namespace) -> int:

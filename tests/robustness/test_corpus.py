@@ -299,8 +299,6 @@ def test_path_like_ids_stay_inside_the_site(tmp_path):
     assert any(p.startswith("co-quan/chua-dang-ky-etc") for p in written)
 
 
-@pytest.mark.xfail(strict=True, reason="known gap, reported to the lead: views.ReportView is given "
-                   "catalog.diagnostics only, so co-quan.yml problems are logged but not on /bao-cao/")
 def test_registry_problems_are_on_the_report(tmp_path):
     case = corpus.CASES_BY_NAME["path-ids"]
     corpus.write_content(tmp_path / "content", [case])

@@ -7,6 +7,7 @@ section, by number); nothing here walks all plans or the whole timeline per page
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -92,7 +93,8 @@ class PeriodView:
     ok: bool
     start: str
     end: str
-    ongoing: bool  # recurring, or "thường xuyên" without an end: the status script keeps it "ongoing"
+    recurring: bool  # "hằng tháng", "hằng năm"…
+    ongoing: bool  # "thường xuyên", or an open end
 
     @property
     def datetime(self) -> str:
@@ -101,14 +103,16 @@ class PeriodView:
 
     @classmethod
     def of(cls, period: Period) -> PeriodView:
+        # Labels and days repeat across thousands of tasks ("Quý III/2024"): one string each.
         ok = period.ok
         return cls(
             period.text,
-            period.label if ok else period.text,
+            sys.intern(period.label) if ok else period.text,
             ok,
-            period.start.isoformat() if period.start else "",
-            period.end.isoformat() if period.end else "",
-            bool(period.recurrence or (period.ongoing and not period.end)),
+            sys.intern(period.start.isoformat()) if period.start else "",
+            sys.intern(period.end.isoformat()) if period.end else "",
+            bool(period.recurrence),
+            bool(period.ongoing),
         )
 
 
@@ -217,6 +221,7 @@ class Catalog:
         sections: Iterable[SectionEntry] = (),
         today: date | None = None,
         paths: SitePaths | None = None,
+        problems: Iterable[Diagnostic] = (),
     ) -> None:
         self.today = today or date.today()
         self.paths = paths or SitePaths()
@@ -226,11 +231,13 @@ class Catalog:
         self.section_by_slug = {s.slug: s for s in self.sections}
         self.diagnostics: list[Diagnostic] = [d for e in self.entries for d in e.diagnostics]
         self.diagnostics += [d for s in self.sections for d in s.diagnostics]
+        self.diagnostics += list(problems)  # e.g. the registry's own problems: on the report page too
         self.plans: list[Plan] = sorted((e.plan for e in self.entries if e.plan), key=lambda p: p.sort_key, reverse=True)
         self.by_path: dict[str, PlanEntry] = {e.path: e for e in self.entries}
         self.by_url: dict[str, Plan] = {p.url: p for p in self.plans}
 
-        self._refs: dict[tuple[str, str, int, int], AgencyRef] = {}
+        self._task_refs: dict[int, tuple[list[AgencyRef], list[AgencyRef]]] = {}  # by id(task): (lead, support)
+        self._ref_pool: dict[tuple[str, str | None], AgencyRef] = {}
         self.issuer: dict[str, AgencyRef] = {}
         self.agency_data: dict[str, AgencyData] = {}
         self.basis_links: dict[tuple[str, int], Plan] = {}
@@ -259,7 +266,7 @@ class Catalog:
     # -- agencies ---------------------------------------------------------------------------------------
     def _ref(self, plan: Plan, name: str, context: str | None, loc: tuple[Any, ...]) -> AgencyRef:
         if is_generic_group(name):
-            return AgencyRef(name, None)
+            return self._interned(name, None)
         resolution = self.registry.resolve(name, context)
         if not resolution.ok:  # the line is only looked up for a problem
             entry = self.by_path[plan.path]
@@ -268,10 +275,19 @@ class Catalog:
                 self.diagnostics.append(diagnostic)
         agency = resolution.agency
         if agency is None:
-            return AgencyRef(name, None)
+            return self._interned(name, None)
         if agency.id not in self.agency_data:
             self.agency_data[agency.id] = AgencyData(agency)
-        return AgencyRef(name, agency, self.paths.agency_url(agency.id))
+        return self._interned(name, agency)
+
+    def _interned(self, name: str, agency: Agency | None) -> AgencyRef:
+        """One shared (immutable) AgencyRef per name and agency: plans repeat the same few hundred names."""
+        key = (name, agency.id if agency is not None else None)
+        ref = self._ref_pool.get(key)
+        if ref is None:
+            url = self.paths.agency_url(agency.id) if agency is not None else None
+            ref = self._ref_pool[key] = AgencyRef(name, agency, url)
+        return ref
 
     def _resolve_agencies(self) -> None:
         # plan.path, plan.url and task.index are pydantic private attributes (slow to read): read once.
@@ -286,21 +302,20 @@ class Catalog:
                 index = task.index
                 status = self.task_status(task)
                 due = self.period_view(task.due) if task.due is not None else None
-                for role, names in (("lead", task.lead), ("support", task.support)):
+                resolved: tuple[list[AgencyRef], list[AgencyRef]] = ([], [])
+                self._task_refs[id(task)] = resolved
+                for role, names, refs in (("lead", task.lead, resolved[0]), ("support", task.support, resolved[1])):
                     for i, name in enumerate(names):
                         ref = self._ref(plan, name, context, ("tasks", index, role, i))
-                        self._refs[(path, role, index, i)] = ref
+                        refs.append(ref)
                         if ref.agency:
                             data = self.agency_data[ref.agency.id]
                             rows = data.lead if role == "lead" else data.support
                             rows.append(TaskRow(plan, task, role, status, due, url, index + 1, path))
 
     def refs(self, plan: Plan, task: Task, role: str) -> list[AgencyRef]:
-        """The agencies of ``task`` in ``role`` ("lead" or "support"), resolved."""
-        return self._refs_at(plan.path, task.index, role, len(task.lead if role == "lead" else task.support))
-
-    def _refs_at(self, path: str, index: int, role: str, count: int) -> list[AgencyRef]:
-        return [self._refs[(path, role, index, i)] for i in range(count)]
+        """The agencies of ``task`` in ``role`` ("lead" or "support"), resolved (a shared list: do not change it)."""
+        return self._task_refs[id(task)][0 if role == "lead" else 1]
 
     def period_view(self, period: Period) -> PeriodView:
         """How ``period`` is printed, built once per period object (its label is costly to build)."""
@@ -420,12 +435,10 @@ class Catalog:
                 due = task.due
                 if due is None or not due.ok or (due.start is None and due.end is None):
                     continue
-                index = task.index
-                refs = self._refs_at(path, index, "lead", len(task.lead))
+                refs, support = self._task_refs[id(task)]
                 entry = TimelineEntry("deadline", due, plan, task.title, refs, self.task_status(task), task=task,
                                       sections=sections, when=view(due), plan_url=url, path=path)
                 self.timeline.append(entry)
-                support = self._refs_at(path, index, "support", len(task.support))
                 for agency_id in dict.fromkeys(r.agency.id for r in refs + support if r.agency):
                     self.agency_entries[agency_id].append(entry)
         self.timeline.sort(key=lambda e: e.sort_key, reverse=True)
@@ -477,6 +490,18 @@ class Catalog:
                 index[diagnostic.path].append(diagnostic)
             self._diagnostics_by_path = dict(index)
         return self._diagnostics_by_path.get(path, [])
+
+    def release_sources(self) -> None:
+        """Drop the raw front matter and line map of every valid plan; its model and body stay.
+
+        They serve validation and problem reports, which are complete once the catalog is
+        built: a portal of 10,000 plans saves about 60 KB a plan. Call when the catalog is done
+        and the entries will not be given to another catalog.
+        """
+        for entry in self.entries:
+            if entry.plan is not None:
+                entry.front.data = {}
+                entry.front.lines = {}
 
     @property
     def errors(self) -> list[Diagnostic]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from .model import Plan
@@ -17,7 +19,7 @@ from .model import Plan
 if TYPE_CHECKING:
     from .catalog import Catalog, TimelineEntry
 
-__all__ = ["plan_record", "catalog_json", "calendar", "data_files", "ICS_NAME", "JSON_URI", "CalendarWriter"]
+__all__ = ["plan_record", "catalog_json", "calendar", "data_files", "write_data_files", "ICS_NAME", "JSON_URI", "CalendarWriter"]
 
 JSON_URI = "du-lieu/ke-hoach.json"
 ICS_NAME = "lich.ics"
@@ -33,18 +35,20 @@ def plan_record(plan: Plan) -> dict[str, Any]:
 
 
 def catalog_json(catalog: Catalog) -> str:
-    """All valid plans as one JSON document, newest first, deterministic.
+    """All valid plans as one JSON document, newest first, deterministic: ``{"plans": [...]}``, one plan a line.
 
-    Written one plan at a time (the same text as ``json.dumps`` of the whole document with
-    ``indent=1``), so that only one plan's record is in memory at once besides the output.
+    Each plan is encoded on its own (compact, by the C encoder: ``indent`` would switch to the
+    pure-Python one, five times slower), so only one plan's record is in memory at a time.
     """
-    parts = []
-    for plan in catalog.plans:
-        text = json.dumps(plan_record(plan), ensure_ascii=False, indent=1, sort_keys=False)
-        parts.append("  " + text.replace("\n", "\n  "))
-    if not parts:
-        return '{\n "plans": []\n}\n'
-    return '{\n "plans": [\n' + ",\n".join(parts) + "\n ]\n}\n"
+    return "".join(catalog_json_parts(catalog))
+
+
+def catalog_json_parts(catalog: Catalog) -> Iterator[str]:
+    """The text of :func:`catalog_json` in pieces, for writing it without holding it whole."""
+    yield '{"plans": ['
+    for i, plan in enumerate(catalog.plans):
+        yield ("\n" if i == 0 else ",\n") + json.dumps(plan_record(plan), ensure_ascii=False, separators=(",", ":"))
+    yield "\n]}\n"
 
 
 # -- iCalendar --------------------------------------------------------------------------------------------
@@ -110,14 +114,14 @@ class CalendarWriter:
     def __init__(self, site_url: str, stamp: date) -> None:
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.dtstamp = _datetime_value(datetime.combine(stamp, time(0, 0))) + "Z"
-        self._events: dict[int, str] = {}
+        self._events: dict[int, bytes] = {}
 
-    def event(self, entry: TimelineEntry) -> str:
-        """The VEVENT text of ``entry`` (CRLF lines), or "" when it has no place in a calendar."""
+    def event(self, entry: TimelineEntry) -> bytes:
+        """The VEVENT of ``entry`` (CRLF lines, UTF-8), or b"" when it has no place in a calendar."""
         key = id(entry)
         cached = self._events.get(key)
         if cached is None:
-            cached = self._events[key] = self._render(entry)
+            cached = self._events[key] = self._render(entry).encode("utf-8")
         return cached
 
     def _render(self, entry: TimelineEntry) -> str:
@@ -155,11 +159,16 @@ class CalendarWriter:
 
     def feed(self, entries: list[TimelineEntry], name: str) -> bytes:
         """A whole VCALENDAR of ``entries`` named ``name``."""
+        return b"".join(self.pieces(entries, name))
+
+    def pieces(self, entries: list[TimelineEntry], name: str) -> Iterator[bytes]:
+        """:meth:`feed` in pieces, to write a big feed without building it whole."""
         # X-WR-CALNAME is written raw, as icalendar does (it reads it back as an unknown, unescaped value).
         calname = _fold("X-WR-CALNAME:" + " ".join(name.splitlines()))
-        head = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:{PRODID}\r\n{calname}\r\n"
-        body = "".join(self.event(entry) for entry in entries)
-        return (head + body + "END:VCALENDAR\r\n").encode("utf-8")
+        yield f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:{PRODID}\r\n{calname}\r\n".encode("utf-8")
+        for entry in entries:
+            yield self.event(entry)
+        yield b"END:VCALENDAR\r\n"
 
 
 def calendar(entries: list[TimelineEntry], name: str, site_url: str, stamp: date) -> bytes:
@@ -167,13 +176,38 @@ def calendar(entries: list[TimelineEntry], name: str, site_url: str, stamp: date
     return CalendarWriter(site_url, stamp).feed(entries, name)
 
 
-def data_files(catalog: Catalog, site_url: str) -> dict[str, str | bytes]:
-    """Every data file of the site by URI: the JSON export, the portal feed and one feed per agency."""
-    files: dict[str, str | bytes] = {JSON_URI: catalog_json(catalog)}
+def _feeds(catalog: Catalog, site_url: str) -> Iterator[tuple[str, Iterator[bytes]]]:
+    """(URI, pieces) of each calendar feed: the portal's, then one per agency with dated entries."""
     writer = CalendarWriter(site_url, catalog.today)
-    files[f"{catalog.paths.timeline}/{ICS_NAME}"] = writer.feed(catalog.timeline, "Cổng kế hoạch")
+    yield f"{catalog.paths.timeline}/{ICS_NAME}", writer.pieces(catalog.timeline, "Cổng kế hoạch")
     for agency_id, data in catalog.agency_data.items():
         entries = catalog.agency_entries.get(agency_id, [])
         if entries:
-            files[f"{catalog.paths.agencies}/{agency_id}/{ICS_NAME}"] = writer.feed(entries, data.agency.name)
+            yield f"{catalog.paths.agencies}/{agency_id}/{ICS_NAME}", writer.pieces(entries, data.agency.name)
+
+
+def data_files(catalog: Catalog, site_url: str) -> dict[str, str | bytes]:
+    """Every data file of the site by URI: the JSON export, the portal feed and one feed per agency."""
+    files: dict[str, str | bytes] = {JSON_URI: catalog_json(catalog)}
+    files.update((uri, b"".join(pieces)) for uri, pieces in _feeds(catalog, site_url))
     return files
+
+
+def write_data_files(catalog: Catalog, site_url: str, site_dir: Path) -> list[str]:
+    """Write the files of :func:`data_files` into ``site_dir`` one at a time; return their URIs.
+
+    The JSON is streamed plan by plan and each feed is dropped once written, so a portal of
+    10,000 plans (a few hundred megabytes of feeds) never holds them all in memory.
+    """
+    written = [JSON_URI]
+    target = site_dir / JSON_URI
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("w", encoding="utf-8", newline="\n") as out:
+        out.writelines(catalog_json_parts(catalog))
+    for uri, pieces in _feeds(catalog, site_url):
+        target = site_dir / uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("wb") as out:
+            out.writelines(pieces)
+        written.append(uri)
+    return written

@@ -376,9 +376,14 @@ def _years_label(plans: list[Plan]) -> str:
 # -- the timeline ----------------------------------------------------------------------------------------
 
 def _today_anchor(months: list[Any], today: date) -> str | None:
-    """The first (newest-first) month at or before today."""
+    """The first (newest-first) month at or before today, when today falls within the page's months."""
+    now = (today.year, today.month)
+    if not months or (months[-1].year, months[-1].month) > now or (
+        (months[0].year, months[0].month) < now and months[0].year < today.year
+    ):
+        return None  # a page of earlier (or only later) months has no "now" to jump to
     for month in months:
-        if (month.year, month.month) <= (today.year, today.month):
+        if (month.year, month.month) <= now:
             return month.anchor
     return None
 

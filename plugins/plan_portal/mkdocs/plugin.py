@@ -36,7 +36,7 @@ from ..core.loader import PlanEntry, decode_source, load_plan
 from ..core.sanitize import sanitize_html
 from ..core.sections import SectionEntry, load_sections
 from ..core.views import View, build_views
-from ..core.export import data_files
+from ..core.export import write_data_files
 from ..site import PortalContext, register_filters
 from .config import PlanPortalConfig
 
@@ -113,7 +113,10 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
                 continue
             # Plans stay out of the nav: Material renders the whole nav into every page (quadratic builds).
             file.inclusion = InclusionLevel.NOT_IN_NAV
-            self._entries[file.src_uri] = load_plan(Path(file.abs_src_path or ""), file.src_uri, url=file.url)
+            entry = load_plan(Path(file.abs_src_path or ""), file.src_uri, url=file.url)
+            if entry.plan is not None:
+                entry.front.data = {}  # validated into entry.plan: the raw mapping is ~30 KB a plan (issue 8)
+            self._entries[file.src_uri] = entry
 
         def url_for(rel: str) -> str:
             found = files.get_file_from_path(rel)
@@ -121,7 +124,8 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
 
         sections = load_sections(docs_dir, self.paths.sections, url_for=url_for)
         self._sections = {s.path: s for s in sections}
-        self.catalog = Catalog(self._entries.values(), registry, sections, today=self.today, paths=self.paths)
+        self.catalog = Catalog(self._entries.values(), registry, sections, today=self.today, paths=self.paths,
+                               problems=self._registry_problems)
         self._views = {}
         views = build_views(
             self.catalog,
@@ -137,13 +141,12 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
                 continue  # a hand-written page at that path is the view's introduction
             inclusion = InclusionLevel.INCLUDED if view.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, view.src_uri, content=_stub(view), inclusion=inclusion))
-        for src_uri, content in data_files(self.catalog, config.site_url or "").items() if self.config.exports else ():
-            files.append(File.generated(config, src_uri, content=content))
         for asset in sorted(ASSETS_DIR.iterdir()):
             if asset.is_file():
                 files.append(File.generated(config, f"{ASSETS_URI}/{asset.name}", abs_src_path=str(asset)))
         self._portal = PortalContext(self.catalog, self._views)
         self._report()
+        self.catalog.release_sources()  # raw front matter is no longer needed: ~60 KB a plan (issue 8)
         return files
 
     def _load_registry(self, files: Files, docs_dir: Path) -> Registry:
@@ -161,8 +164,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
     def _report(self) -> None:
         """Log every problem once: warnings make ``mkdocs build --strict`` fail, a normal build goes on."""
         assert self.catalog is not None
-        problems = list(self._registry_problems) + list(self.catalog.diagnostics)
-        for diagnostic in problems:
+        for diagnostic in self.catalog.diagnostics:
             log.warning(diagnostic.format())
         broken = [e.path for e in self.catalog.entries if not e.ok]
         if broken:
@@ -211,6 +213,10 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         """MkDocs raises on a file that is not UTF-8 and the whole site is lost: read it leniently instead."""
         if not self.config.enabled or not page.file.abs_src_path:
             return None
+        if page.file.src_uri in self._entries:
+            # A plan was read and parsed once in on_files; on_page_markdown gives its body. Reading it
+            # again here would make MkDocs parse its front matter a second time (issue 8).
+            return ""
         try:
             raw = Path(page.file.abs_src_path).read_bytes()
         except OSError:
@@ -231,6 +237,15 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         if src in self._entries or src in self._sections or src.startswith(self.paths.sections + "/"):
             return sanitize_html(html)
         return None
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the JSON export and the calendar feeds, one file at a time (issue 8).
+
+        Added as ``File.generated`` content in ``on_files`` they would stay in memory for the whole
+        build: several hundred megabytes for a portal of 10,000 plans.
+        """
+        if self.config.enabled and self.config.exports and self.catalog is not None:
+            write_data_files(self.catalog, config.site_url or "", Path(config.site_dir))
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         if self.config.enabled:

@@ -1,0 +1,207 @@
+"""Generated pages stay bounded (issue 8): numbered plan list and agency pages, a timeline by year and month.
+
+A small synthetic portal (``scripts/bench.py``'s generator) is built with tiny page sizes, so
+that every kind of continuation page exists; each listing must then show every item exactly
+once across its pages, never more per page than the size allows. The fast row macros of
+``rows.html`` must print the same HTML as ``macros.html``'s.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import posixpath
+import re
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[2]
+TODAY = "2025-06-15"
+SIZES = {"plans_page_size": 7, "agency_page_size": 5, "timeline_page_size": 40, "timeline_recent_years": 2}
+
+
+def _load(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while the file runs
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def _bench():
+    return _load("plan_portal_bench", ROOT / "scripts" / "bench.py")
+
+
+def build_site(*args, **kwargs):
+    # By path: another tests/*/conftest.py may own the module name "conftest".
+    return _load("plan_portal_site_conftest", ROOT / "tests" / "conftest.py").build_site(*args, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def portal(tmp_path_factory):
+    """30 synthetic plans over ten years, built with small page sizes; (site, catalog)."""
+    root = tmp_path_factory.mktemp("paged")
+    _bench().PortalGenerator(30).write(root)
+    built = build_site(root, None, plugin_options={"today": TODAY, **SIZES})
+    assert built.error is None, built.error
+    assert built.messages == []
+    from plan_portal.cli import check
+
+    catalog, _ = check(root / "content", today=date.fromisoformat(TODAY))
+    return built, catalog
+
+
+def _soup(site_dir: Path, rel: str) -> BeautifulSoup:
+    return BeautifulSoup((site_dir / rel).read_text("utf-8"), "html.parser")
+
+
+def _target(page_rel: str, href: str) -> str:
+    """The site path (``a/b/``) a relative link of the page at ``page_rel`` (``x/index.html``) points to."""
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(page_rel), href.split("#")[0]))
+    return path + "/"
+
+
+def _pages(site_dir: Path, folder: str) -> list[str]:
+    """Every page under ``folder`` that is not a plan page, site-relative."""
+    return sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / folder).rglob("index.html"))
+
+
+def test_plan_list_is_numbered_and_complete(portal):
+    built, catalog = portal
+    site = built.site_dir
+    pages = ["ke-hoach/index.html"] + sorted(
+        (p.relative_to(site).as_posix() for p in (site / "ke-hoach").glob("trang-*/index.html")),
+        key=lambda rel: int(re.search(r"trang-(\d+)", rel).group(1)),
+    )
+    assert len(pages) == -(-len(catalog.plans) // SIZES["plans_page_size"])
+    seen = []
+    for number, rel in enumerate(pages, 1):
+        soup = _soup(site, rel)
+        items = soup.select(".pp-plan-list > li[data-year]")
+        assert 0 < len(items) <= SIZES["plans_page_size"]
+        for li in items:  # the data the filters read stay on every page
+            assert {"data-year", "data-issuer", "data-doc_type", "data-special", "data-text"} <= set(li.attrs)
+            seen.append(_target(rel, li.select_one("a")["href"]))
+        ol = soup.select_one("ol.pp-plan-list")
+        assert int(ol["start"]) == len(catalog.plans) - (number - 1) * SIZES["plans_page_size"]
+        pager = soup.select_one(".pp-pager")
+        assert pager is not None and pager.select_one("[aria-current=page]").get_text() == str(number)
+    assert seen == [p.url for p in catalog.plans]  # newest first, each once
+
+
+def test_big_agency_continues_on_numbered_pages(portal):
+    built, catalog = portal
+    site = built.site_dir
+    data = max(catalog.agency_data.values(), key=lambda d: max(len(d.lead), len(d.support)))
+    size = SIZES["agency_page_size"]
+    count = max(-(-len(rows) // size) for rows in (data.lead, data.support, data.issued, data.events))
+    assert count > 1
+    base = f"co-quan/{data.agency.id}/"
+    rels = [base + "index.html"] + [f"{base}trang-{n}/index.html" for n in range(2, count + 1)]
+    assert not (site / f"{base}trang-{count + 1}").exists()
+    lead, support = [], []
+    for rel in rels:
+        soup = _soup(site, rel)
+        tables = {s["aria-labelledby"]: s for s in soup.select("section[aria-labelledby]")}
+        for key, out in (("chu-tri-h", lead), ("phoi-hop-h", support)):
+            rows = tables[key].select("tbody tr")
+            assert len(rows) <= size
+            out += [_target(rel, tr.select("a")[0]["href"]) for tr in rows]
+        # the calendar link points at the agency's feed from every page
+        ics = soup.find("a", string=re.compile("Tải lịch"))
+        if ics:
+            assert _target(rel, ics["href"]) == base + "lich.ics/"
+    assert lead == [r.plan_url for r in data.lead]
+    assert support == [r.plan_url for r in data.support]
+
+
+def test_timeline_by_year_and_month_lists_every_entry_once(portal):
+    built, catalog = portal
+    site = built.site_dir
+    today = date.fromisoformat(TODAY)
+    main = _soup(site, "dong-thoi-gian/index.html")
+    # the older years have a page each, linked from the main page
+    older = sorted({e.bucket[0] for e in catalog.timeline if e.bucket[0] <= today.year - SIZES["timeline_recent_years"]})
+    links = {_target("dong-thoi-gian/index.html", a["href"]) for a in main.select(".pp-tl-older a")}
+    assert links == {f"dong-thoi-gian/{y}/" for y in older}
+    listed: Counter = Counter()
+    for rel in _pages(site, "dong-thoi-gian"):
+        soup = _soup(site, rel)
+        entries = soup.select(".pp-timeline-years .pp-tl-entry")
+        assert len(entries) <= SIZES["timeline_page_size"]
+        for li in entries:
+            when = li.select_one("time")["datetime"]
+            plan = _target(rel, li.select_one(".pp-tl-title a")["href"])
+            listed[(li["data-pp-kind"], when, plan)] += 1
+        if soup.select(".pp-tl-summary"):  # a summarised page lists nothing itself and links its months
+            assert not entries
+            for a in soup.select(".pp-tl-summary a"):
+                assert (site / _target(rel, a["href"]) / "index.html").is_file()
+    assert listed == Counter((e.kind, e.when.datetime, e.plan_url) for e in catalog.timeline)
+
+
+def test_small_portal_keeps_one_timeline_page(tmp_path):
+    """Below timeline_page_size entries the main page lists every year (the year pages exist too)."""
+    root = tmp_path
+    _bench().PortalGenerator(3).write(root)
+    built = build_site(root, None, plugin_options={"today": TODAY, "timeline_page_size": 10_000})
+    assert built.error is None
+    main = _soup(built.site_dir, "dong-thoi-gian/index.html")
+    years = {int(h["id"][4:-2]) for h in main.select(".pp-tl-year > h2")}
+    assert min(years) < date.fromisoformat(TODAY).year - 2  # older years stay on the main page
+    assert not main.select(".pp-tl-summary")
+
+
+# -- rows.html prints what macros.html prints --------------------------------------------------------------
+
+def _canonical(html: str, page_url: str) -> list[tuple]:
+    """Tags, attributes (links resolved from ``page_url``) and text, whitespace-insensitive."""
+    soup = BeautifulSoup(html, "html.parser")
+    out = []
+    for tag in soup.find_all(True):
+        attrs = {}
+        for key, value in tag.attrs.items():
+            value = " ".join(value) if isinstance(value, list) else value
+            if key == "href":
+                value = posixpath.normpath(posixpath.join(page_url, value))
+            attrs[key] = value
+        out.append((tag.name, tuple(sorted(attrs.items())), " ".join(tag.get_text(" ").split())))
+    return out
+
+
+def test_fast_rows_match_the_shared_macros(portal):
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    from plan_portal.site import PortalContext, register_filters
+
+    built, catalog = portal
+    config = load_config(str(built.root / "mkdocs.yml"))
+    config.plugins.on_config(config)
+    env = config.theme.get_env()
+    register_filters(env)
+    page = Page("x", File.generated(config, "co-quan/x/trang-2.md", content=""), config)
+    context = {"page": page, "base_url": "../../..", "config": config, "portal": PortalContext(catalog, {})}
+    old_entry = env.from_string('{% import "plan-portal/macros.html" as pp with context %}{{ pp.timeline_entry(e, portal) }}')
+    new_entry = env.from_string('{% import "plan-portal/rows.html" as rows with context %}{{ rows.timeline_entry(e) }}')
+    for entry in catalog.timeline:
+        assert _canonical(old_entry.render(e=entry, **context), page.url) == _canonical(
+            new_entry.render(e=entry, **context), page.url
+        ), entry.title
+    # The row agency.html used to print with the shared macros.
+    old_row = env.from_string(
+        '{% import "plan-portal/macros.html" as pp with context %}<table><tr><td>{{ r.task.title }}</td>'
+        '<td><a href="{{ (r.plan.url ~ \'#nhiem-vu-\' ~ (r.task.index + 1)) | url }}">{{ r.plan.doc_type }}'
+        '{% if r.plan.number %} {{ r.plan.number }}{% endif %}</a><br><small>{{ r.plan.summary | truncate(90) }}</small></td>'
+        '<td>{{ pp.period(r.task.due) }}</td><td>{{ pp.status_badge(r.status, r.task.due, r.status == "done") }}</td></tr></table>'
+    )
+    new_row = env.from_string('{% import "plan-portal/rows.html" as rows with context %}<table>{{ rows.task_row(r) }}</table>')
+    rows = [r for d in catalog.agency_data.values() for r in d.lead + d.support]
+    assert any(r.task.due is None for r in rows) and any(r.status == "done" for r in rows)
+    for row in rows:
+        assert _canonical(old_row.render(r=row, **context), page.url) == _canonical(new_row.render(r=row, **context), page.url)
