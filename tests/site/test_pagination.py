@@ -205,3 +205,32 @@ def test_fast_rows_match_the_shared_macros(portal):
     assert any(r.task.due is None for r in rows) and any(r.status == "done" for r in rows)
     for row in rows:
         assert _canonical(old_row.render(r=row, **context), page.url) == _canonical(new_row.render(r=row, **context), page.url)
+
+
+def test_problem_lines_survive_the_memory_savings(tmp_path):
+    """The plugin keeps only the lines a catalog reports; those must still be right."""
+    registry = "- id: ubnd-x\n  name: UBND huyện X\n- id: pnv-x\n  name: Phòng Nội vụ huyện X\n  short: Phòng Nội vụ\n  parent: ubnd-x\n"
+    plan = (
+        "---\n"                                   # 1
+        "number: 5/KH-UBND\n"                     # 2
+        "issued: 2024-03-01\n"                    # 3
+        "issuer: UBND huyện X\n"                  # 4
+        "summary: Kế hoạch thử\n"                 # 5
+        "special: [khong-co]\n"                   # 6
+        "tasks:\n"                                # 7
+        "  - title: Việc một\n"                   # 8
+        "    lead: Phòng Nội vụ\n"                # 9
+        "  - title: Việc hai\n"                   # 10
+        "    lead: Phòng Nội vụ\n"                # 11
+        "    support:\n"                          # 12
+        "      - Phòng Nội vụ\n"                  # 13
+        "      - Phòng Tư phap mới\n"             # 14
+        "---\nToàn văn.\n"
+    )
+    files = {"co-quan.yml": registry, "ke-hoach/2024/a.md": plan, "ke-hoach/2024/b.md": plan.replace("Việc một", "Việc 1")}
+    built = build_site(tmp_path, files, plugin_options={"today": TODAY})
+    assert built.error is None
+    messages = "\n".join(built.messages)
+    assert "ke-hoach/2024/a.md:14:" in messages and "Phòng Tư phap mới" in messages  # tasks[1].support[1]
+    assert "ke-hoach/2024/a.md:6:" in messages or "ke-hoach/2024/b.md:6:" in messages  # special[0]
+    assert "ke-hoach/2024/b.md:2:" in messages  # the same number again, same issuer, same year

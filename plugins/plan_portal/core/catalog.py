@@ -247,7 +247,8 @@ class Catalog:
         self.agency_entries: dict[str, list[TimelineEntry]] = defaultdict(list)
         self.section_entries: dict[str, list[TimelineEntry]] = defaultdict(list)  # newest first, like the timeline
         self._upcoming: list[TimelineEntry] | None = None
-        self._period_views: dict[int, tuple[Period, PeriodView]] = {}
+        self._views_by_value: dict[Period, PeriodView] = {}
+        self._resolved: dict[tuple[str, str | None], AgencyRef] = {}  # names that resolve without a problem
         self._diagnostics_by_path: dict[str, list[Diagnostic]] | None = None
 
         for agency in registry.agencies.values():
@@ -265,20 +266,34 @@ class Catalog:
 
     # -- agencies ---------------------------------------------------------------------------------------
     def _ref(self, plan: Plan, name: str, context: str | None, loc: tuple[Any, ...]) -> AgencyRef:
+        # Plans repeat the same names in the same localities: a name that resolves without a problem
+        # is looked up once per issuer; a problem is reported at each place it occurs.
+        known = self._resolved.get((name, context))
+        if known is not None:
+            return known
+        ref, clean = self._resolve_ref(plan, name, context, loc)
+        if clean:
+            self._resolved[(name, context)] = ref
+        return ref
+
+    def _resolve_ref(self, plan: Plan, name: str, context: str | None, loc: tuple[Any, ...]) -> tuple[AgencyRef, bool]:
+        """The reference, and whether it came without a diagnostic."""
         if is_generic_group(name):
-            return self._interned(name, None)
+            return self._interned(name, None), True
         resolution = self.registry.resolve(name, context)
+        clean = True
         if not resolution.ok:  # the line is only looked up for a problem
             entry = self.by_path[plan.path]
             diagnostic = resolution.diagnostic(plan.path, entry.front.line_of(loc), _dotted(loc))
             if diagnostic:
                 self.diagnostics.append(diagnostic)
+                clean = False
         agency = resolution.agency
         if agency is None:
-            return self._interned(name, None)
+            return self._interned(name, None), clean
         if agency.id not in self.agency_data:
             self.agency_data[agency.id] = AgencyData(agency)
-        return self._interned(name, agency)
+        return self._interned(name, agency), clean
 
     def _interned(self, name: str, agency: Agency | None) -> AgencyRef:
         """One shared (immutable) AgencyRef per name and agency: plans repeat the same few hundred names."""
@@ -318,11 +333,15 @@ class Catalog:
         return self._task_refs[id(task)][0 if role == "lead" else 1]
 
     def period_view(self, period: Period) -> PeriodView:
-        """How ``period`` is printed, built once per period object (its label is costly to build)."""
-        found = self._period_views.get(id(period))
-        if found is None:
-            found = self._period_views[id(period)] = (period, PeriodView.of(period))  # keeps the id alive
-        return found[1]
+        """How ``period`` is printed: built once per distinct period (its label is costly to build).
+
+        Thousands of tasks share a deadline ("Quý III/2024", "thường xuyên"): equal periods (a
+        frozen model, hashable) share one view.
+        """
+        view = self._views_by_value.get(period)
+        if view is None:
+            view = self._views_by_value[period] = PeriodView.of(period)
+        return view
 
     def agencies_sorted(self) -> list[AgencyData]:
         return sorted(self.agency_data.values(), key=lambda d: (fold(d.agency.name), d.agency.id))
@@ -491,6 +510,23 @@ class Catalog:
             self._diagnostics_by_path = dict(index)
         return self._diagnostics_by_path.get(path, [])
 
+    @staticmethod
+    def keep_reported_lines(entry: PlanEntry) -> None:
+        """Forget the raw front matter of a valid plan except the lines a catalog can report.
+
+        A catalog reports problems at ``issuer``, ``number``, ``special[i]`` and the agencies of
+        tasks; the model has everything else. Called on each plan as it is loaded, this keeps a
+        big portal from holding every plan's raw mapping and full line map at once (issue 8).
+        """
+        if entry.plan is None:
+            return
+        front = entry.front
+        front.data = {}
+        front.lines = {
+            path: line for path, line in front.lines.items()
+            if not path or path[0] in _REPORTED or (path[0] == "tasks" and (len(path) <= 2 or path[2] in _ROLES))
+        }
+
     def release_sources(self) -> None:
         """Drop the raw front matter and line map of every valid plan; its model and body stay.
 
@@ -506,6 +542,10 @@ class Catalog:
     @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.severity is Severity.ERROR]
+
+
+_REPORTED = frozenset({"issuer", "number", "special"})
+_ROLES = frozenset({"lead", "support"})
 
 
 def _number_key(number: str) -> str:

@@ -114,8 +114,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             # Plans stay out of the nav: Material renders the whole nav into every page (quadratic builds).
             file.inclusion = InclusionLevel.NOT_IN_NAV
             entry = load_plan(Path(file.abs_src_path or ""), file.src_uri, url=file.url)
-            if entry.plan is not None:
-                entry.front.data = {}  # validated into entry.plan: the raw mapping is ~30 KB a plan (issue 8)
+            Catalog.keep_reported_lines(entry)  # the model has the rest: ~40 KB a plan less (issue 8)
             self._entries[file.src_uri] = entry
 
         def url_for(rel: str) -> str:
