@@ -164,6 +164,7 @@ def context(browser):
 @pytest.fixture
 def page(context):
     pg = context.new_page()
+    pg.set_default_timeout(60_000)  # a 2-core CI machine under load: slow is not broken
     errors: list[str] = []
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
     yield pg

@@ -107,6 +107,10 @@ def test_every_dated_deadline_and_event_is_on_the_timeline(demo, catalog):
     kinds = Counter(li["data-pp-kind"] for li in soup.select(".pp-timeline-years .pp-tl-entry"))
     dated = sum(1 for p in catalog.plans for t in p.tasks if t.due and t.due.ok and (t.due.start or t.due.end))
     assert kinds["deadline"] == dated
+    recurring = [" ".join(li.get_text(" ").split()) for li in soup.select(".pp-tl-recurring .pp-tl-entry")]
+    undated = [t for p in catalog.plans for t in p.tasks if t.due and t.due.ok and not (t.due.start or t.due.end)]
+    assert len(recurring) == len(undated) == 2
+    assert any("Trước ngày 15 hằng tháng" in text for text in recurring)
     assert kinds["event"] == 3
     assert kinds["issued"] == 5
 

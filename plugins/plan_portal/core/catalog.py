@@ -245,6 +245,7 @@ class Catalog:
         self.section_plans: dict[str, list[Plan]] = defaultdict(list)
         self.timeline: list[TimelineEntry] = []
         self.agency_entries: dict[str, list[TimelineEntry]] = defaultdict(list)
+        self.recurring: list[TimelineEntry] = []  # deadlines with no date: "hằng tháng", "thường xuyên"
         self.section_entries: dict[str, list[TimelineEntry]] = defaultdict(list)  # newest first, like the timeline
         self._upcoming: list[TimelineEntry] | None = None
         self._views_by_value: dict[Period, PeriodView] = {}
@@ -452,9 +453,14 @@ class Catalog:
                     self.agency_entries[issuer.agency.id].append(entry)
             for task in plan.tasks:
                 due = task.due
-                if due is None or not due.ok or (due.start is None and due.end is None):
+                if due is None or not due.ok:
                     continue
                 refs, support = self._task_refs[id(task)]
+                if due.start is None and due.end is None:  # recurring or ongoing: no place on a dated line
+                    self.recurring.append(TimelineEntry("deadline", due, plan, task.title, refs, self.task_status(task),
+                                                        task=task, sections=sections, when=view(due), plan_url=url,
+                                                        path=path))
+                    continue
                 entry = TimelineEntry("deadline", due, plan, task.title, refs, self.task_status(task), task=task,
                                       sections=sections, when=view(due), plan_url=url, path=path)
                 self.timeline.append(entry)
