@@ -142,6 +142,17 @@ def test_timeline_by_year_and_month_lists_every_entry_once(portal):
             for a in soup.select(".pp-tl-summary a"):
                 assert (site / _target(rel, a["href"]) / "index.html").is_file()
     assert listed == Counter((e.kind, e.when.datetime, e.plan_url) for e in catalog.timeline)
+    # Undated deadlines ("thường xuyên", "hằng tháng") have pages of their own, linked from the main page.
+    assert len(catalog.recurring) > SIZES["timeline_page_size"]
+    assert not main.select(".pp-tl-recurring .pp-tl-entry")
+    first = _target("dong-thoi-gian/index.html", main.select_one(".pp-tl-recurring a")["href"])
+    assert first == "dong-thoi-gian/dinh-ky/"
+    undated = []
+    for rel in _pages(site, "dong-thoi-gian/dinh-ky"):
+        entries = _soup(site, rel).select(".pp-tl-recurring .pp-tl-entry")
+        assert 0 < len(entries) <= SIZES["timeline_page_size"]
+        undated += [_target(rel, li.select_one(".pp-tl-title a")["href"]) for li in entries]
+    assert Counter(undated) == Counter(e.plan_url for e in catalog.recurring)
 
 
 def test_small_portal_keeps_one_timeline_page(tmp_path):

@@ -43,6 +43,8 @@ MONTHS_VI = ["", "Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5", "Th
 
 #: Path segment of the numbered pages of a listing: ``co-quan/<id>/trang-2/``.
 PAGE_SEGMENT = "trang"
+#: Where the timeline's undated deadlines go when the main page cannot hold them: ``dong-thoi-gian/dinh-ky/``.
+RECURRING_SEGMENT = "dinh-ky"
 
 DEFAULT_AGENCY_PAGE_SIZE = 100
 DEFAULT_TIMELINE_RECENT_YEARS = 3
@@ -194,6 +196,9 @@ class TimelineView(View):
     today_anchor: str | None = None  # anchor of the first month at or before today
     agencies: list[tuple[str, str]] = field(default_factory=list)  # (id, name) for the filter
     sections: list[tuple[str, str]] = field(default_factory=list)
+    recurring: list[TimelineEntry] = field(default_factory=list)  # undated deadlines listed on this page
+    recurring_total: int = 0  # all undated deadlines ("thường xuyên", "hằng tháng")
+    recurring_url: str | None = None  # their own pages, when the main page only links them
     kind = "timeline"
 
     @property
@@ -449,12 +454,30 @@ def _timeline_views(catalog: Catalog, recent_years: int, page_size: int) -> list
 
     summarised: list[TimelineYear] = []
     everything_fits = sum(y.count for y in years) <= page_size
-    views: list[View] = [page(
+    main = page(
         f"{base}index.md", "Dòng thời gian", "Dòng thời gian",
         "Các mốc ban hành, sự kiện và thời hạn nhiệm vụ của mọi kế hoạch.", years if everything_fits else recent,
         in_nav=True,
         older_links=[(y.year, y.count, f"{base}{y.year}/") for y in older], older_listed=everything_fits,
-    )]
+    )
+    views: list[View] = [main]
+    # Undated deadlines ("thường xuyên", "hằng tháng"): on the main page of a small portal, else on pages of their own.
+    recurring = catalog.recurring
+    main.recurring_total = len(recurring)
+    if everything_fits and len(recurring) <= page_size:
+        main.recurring = recurring
+    elif recurring:
+        chunks = _chunks(recurring, page_size)
+        pages = _pages(f"{base}{RECURRING_SEGMENT}.md", f"{base}{RECURRING_SEGMENT}/", len(chunks))
+        main.recurring_url = pages[0][1]
+        urls = [url for _, url in pages]
+        for number, (chunk, (src, _)) in enumerate(zip(chunks, pages), 1):
+            suffix = f" — trang {number}" if number > 1 else ""
+            view = page(src, f"Nhiệm vụ định kỳ, thường xuyên{suffix}", "Nhiệm vụ định kỳ, thường xuyên",
+                        "Các nhiệm vụ không có ngày cụ thể: thường xuyên, hằng tháng, hằng năm.", [],
+                        crumbs=[root_crumb], pager=Pager(number, urls) if len(chunks) > 1 else None)
+            view.recurring, view.recurring_total = chunk, len(recurring)
+            views.append(view)
     for year in older:
         views.append(page(
             f"{base}{year.year}.md", f"Dòng thời gian năm {year.year}", f"Dòng thời gian năm {year.year}",
