@@ -16,7 +16,7 @@ from jinja2 import Environment
 from .core.catalog import Catalog, KIND_LABELS, STATUS_LABELS
 from .core.model import Plan
 from .core.present import issued_label, kind_label, long_date, short_date, status_label
-from .core.text import fold
+from .core.text import d_words, fold
 from .core.views import SectionData, View, plan_gantt, section_data
 
 __all__ = ["PortalContext", "register_filters"]
@@ -56,6 +56,9 @@ class PortalContext:
 
     def refs(self, plan: Plan, task: Any, role: str) -> list[Any]:
         return self.catalog.refs(plan, task, role)
+
+    def plan_rows(self, plan: Plan) -> list[Any]:
+        return self.catalog.plan_rows(plan)
 
     def task_status(self, task: Any) -> str:
         return self.catalog.task_status(task)
@@ -119,6 +122,7 @@ def register_filters(env: Environment) -> None:
             "vi_status": status_label,
             "vi_kind": kind_label,
             "fold": fold,
+            "d_words": d_words,
             "iso": _iso,
             "pp_json": _to_json,
         }

@@ -225,3 +225,53 @@ def _check_problems(front: FrontMatter, text: str) -> None:
         assert problem.path == "a.md"
         assert problem.line is None or 1 <= problem.line <= lines
         assert problem.format().startswith("a.md")
+
+
+# --------------------------------------------------------------------------- libyaml and pure Python agree
+# load_yaml reads with libyaml first (issue 8: ~15× faster) and falls back to the pure-Python loader on
+# anything libyaml refuses. Both must give the same data, the same line of every field and the same
+# problems on whatever libyaml accepts, or the fast path would change what editors see.
+
+def _both(text: str):
+    from plan_portal.core import frontmatter
+
+    results = []
+    for loader in frontmatter._LOADERS:
+        original = frontmatter._LOADERS
+        frontmatter._LOADERS = (loader,) if loader is frontmatter.PortalLoader else (loader, frontmatter.PortalLoader)
+        try:
+            front = frontmatter.parse_front_matter("---\n" + text + "\n---\nVăn bản.\n", "a.md")
+            results.append((front.data, front.lines, front.problems, front.body))
+        finally:
+            frontmatter._LOADERS = original
+    return results
+
+
+def test_libyaml_is_used_when_available():
+    from plan_portal.core import frontmatter
+
+    assert frontmatter._LOADERS[-1] is frontmatter.PortalLoader
+    assert len(frontmatter._LOADERS) == 2, "PyYAML without libyaml: front matter reading is ~15× slower"
+
+
+def _front_matters():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    for path in sorted((root / "content").rglob("*.md")) + sorted((root / "tests").rglob("*.md")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if text.startswith("---\n") and "\n---" in text[4:]:
+            yield pytest.param(text[4 : text.index("\n---", 4)], id=str(path.relative_to(root)))
+
+
+@pytest.mark.parametrize("text", [NESTED[4 : NESTED.index("\n---", 4)], *_front_matters()])
+def test_both_loaders_read_real_front_matter_alike(text):
+    fast, slow = _both(text)
+    assert fast == slow
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(YAMLISH)
+def test_both_loaders_agree_on_any_text(text):
+    fast, slow = _both(text)
+    assert fast == slow

@@ -216,6 +216,21 @@ def test_fast_rows_match_the_shared_macros(portal):
     assert any(r.task.due is None for r in rows) and any(r.status == "done" for r in rows)
     for row in rows:
         assert _canonical(old_row.render(r=row, **context), page.url) == _canonical(new_row.render(r=row, **context), page.url)
+    # The tasks table of a plan page, as plan.html printed it with the shared macros.
+    old_plan_row = env.from_string(
+        '{% import "plan-portal/macros.html" as pp with context %}<table><tr id="nhiem-vu-{{ n }}"><td>{{ n }}</td>'
+        '<td>{{ task.title }}</td><td>{{ pp.agency_links(portal.refs(plan, task, "lead")) }}</td>'
+        '<td>{{ pp.agency_links(portal.refs(plan, task, "support")) }}</td><td>{{ pp.period(task.due) }}</td>'
+        '<td>{{ pp.status_badge(portal.task_status(task), task.due, task.status.value == "done") }}</td></tr></table>'
+    )
+    new_plan_row = env.from_string('{% import "plan-portal/rows.html" as rows with context %}<table>{{ rows.plan_task_row(r) }}</table>')
+    plan_rows = [(plan, r) for plan in catalog.plans for r in catalog.plan_rows(plan)]
+    assert any(r.due is None for _, r in plan_rows) and any(r.status == "done" for _, r in plan_rows)
+    assert any(r.support for _, r in plan_rows) and any(not ref.url for _, r in plan_rows for ref in r.lead + r.support)
+    for plan, row in plan_rows:
+        assert _canonical(old_plan_row.render(plan=plan, task=row.task, n=row.number, **context), page.url) == _canonical(
+            new_plan_row.render(r=row, **context), page.url
+        )
 
 
 def test_problem_lines_survive_the_memory_savings(tmp_path):

@@ -134,6 +134,18 @@ class TaskRow:
         return (_STATUS_ORDER.get(self.status, 9), _period_key(self.task.due), self.path, self.number)
 
 
+@dataclass(frozen=True, slots=True)
+class PlanTaskRow:
+    """A task in its own plan's table: its number, agencies as resolved, status and deadline as printed."""
+
+    number: int  # 1-based; the row's anchor is ``#nhiem-vu-<number>``
+    task: Task
+    lead: list[AgencyRef]
+    support: list[AgencyRef]
+    status: str
+    due: PeriodView | None
+
+
 @dataclass(slots=True)
 class TimelineEntry:
     """One dated thing on a timeline: a plan issued, an event, or a task deadline."""
@@ -332,6 +344,15 @@ class Catalog:
     def refs(self, plan: Plan, task: Task, role: str) -> list[AgencyRef]:
         """The agencies of ``task`` in ``role`` ("lead" or "support"), resolved (a shared list: do not change it)."""
         return self._task_refs[id(task)][0 if role == "lead" else 1]
+
+    def plan_rows(self, plan: Plan) -> list[PlanTaskRow]:
+        """The rows of ``plan``'s own tasks table, with what each prints computed (built on demand, not kept)."""
+        rows = []
+        for number, task in enumerate(plan.tasks, 1):
+            lead, support = self._task_refs[id(task)]
+            due = self.period_view(task.due) if task.due is not None else None
+            rows.append(PlanTaskRow(number, task, lead, support, self.task_status(task), due))
+        return rows
 
     def period_view(self, period: Period) -> PeriodView:
         """How ``period`` is printed: built once per distinct period (its label is costly to build).

@@ -8,7 +8,7 @@ problems (or list it on the build report) instead of losing it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any, get_args
@@ -21,7 +21,7 @@ from .model import FIELD_LABELS, BasisRef, Event, Plan, Signer, Task
 from .periods import ACCEPTED_FORMS, Period, parse_period
 from .sanitize import body_diagnostics, field_diagnostics
 
-__all__ = ["PlanEntry", "decode_source", "load_plan", "load_plan_text", "iter_plan_files", "FIELD_LABELS"]
+__all__ = ["PlanCache", "PlanEntry", "decode_source", "load_plan", "load_plan_text", "iter_plan_files", "FIELD_LABELS"]
 
 
 # Which model describes the mapping at a given location, to suggest the right keys.
@@ -410,15 +410,57 @@ def _url_twins(path: Path, rel_path: str) -> list[str]:
     return [c.as_posix() for c in candidates if (content_dir / c).is_file()]
 
 
-def load_plan(path: Path, rel_path: str, url: str | None = None) -> PlanEntry:
-    """Read and validate one plan file; never raises on bad content."""
+class PlanCache:
+    """Plans already read, kept between the builds of one process (``mkdocs serve``), by file content.
+
+    A save in the editor rebuilds the whole site; with the cache only the saved plans are read and
+    validated again (issue 8). An entry is reused only for the same bytes, path and URL, so the
+    result is exactly what a fresh read gives. Entries of files that are gone are dropped by
+    :meth:`keep_only`.
+    """
+
+    def __init__(self) -> None:
+        self._items: dict[tuple[str, str | None], tuple[bytes, PlanEntry]] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, raw: bytes, rel_path: str, url: str | None) -> PlanEntry | None:
+        found = self._items.get((rel_path, url))
+        if found is not None and found[0] == raw:
+            self.hits += 1
+            # Each build gets its own list: problems found about the file itself are added per build.
+            return replace(found[1], diagnostics=list(found[1].diagnostics))
+        self.misses += 1
+        return None
+
+    def put(self, raw: bytes, rel_path: str, url: str | None, entry: PlanEntry) -> None:
+        self._items[(rel_path, url)] = (raw, replace(entry, diagnostics=list(entry.diagnostics)))
+
+    def keep_only(self, rel_paths: set[str]) -> None:
+        """Forget the plans whose files are no longer there."""
+        for key in [k for k in self._items if k[0] not in rel_paths]:
+            del self._items[key]
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+def load_plan(path: Path, rel_path: str, url: str | None = None, cache: PlanCache | None = None) -> PlanEntry:
+    """Read and validate one plan file; never raises on bad content.
+
+    With a ``cache``, a file whose bytes did not change since the last call is not parsed again.
+    """
     try:
         raw = path.read_bytes()
     except OSError as exc:
         front = FrontMatter()
         return PlanEntry(rel_path, url or default_url(rel_path), None, front,
                          [Diagnostic(rel_path, None, f"Không đọc được tệp: {exc.strerror}.", code="unreadable")])
-    entry = _load_decoded(raw, rel_path, url)
+    entry = cache.get(raw, rel_path, url) if cache is not None else None
+    if entry is None:
+        entry = _load_decoded(raw, rel_path, url)
+        if cache is not None:
+            cache.put(raw, rel_path, url, entry)
     # Directory URLs only: with use_directory_urls off, a.md and a/index.md do not collide.
     twins = _url_twins(path, rel_path) if entry.url.endswith("/") else []
     for twin in reversed(twins):

@@ -51,6 +51,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from enum import Enum
+from functools import lru_cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, model_validator
@@ -976,6 +977,11 @@ def _error_period(text: str, detail: str | None) -> Period:
     return Period.model_construct(text=text, precision=Precision.UNKNOWN, error=_error_message(text, detail))
 
 
+# Plans repeat the same wordings ("Quý III/2024", "Thường xuyên"): a Period is immutable, so one parse
+# serves them all (issue 8: a portal of 10,000 plans reads ~200,000 deadlines, most of them repeats).
+_parse_text_cached = lru_cache(maxsize=16384)(lambda text, default_year: _parse_text(text, default_year))
+
+
 def parse_period(value: str | date | datetime | int | None, *, default_year: int | None = None) -> Period:
     """Read a deadline or a period written the Vietnamese way (or in ISO 8601). Never raises.
 
@@ -1009,7 +1015,7 @@ def parse_period(value: str | date | datetime | int | None, *, default_year: int
         text = " ".join(clean(value).split())
         if default_year is not None and not (isinstance(default_year, int) and 1 <= default_year <= 9999):
             default_year = None
-        return _parse_text(text, default_year)
+        return _parse_text_cached(text, default_year)
     except _Unreadable as problem:
         return _error_period(text, problem.detail)
     except Exception:  # noqa: BLE001 - the parser must never raise on content

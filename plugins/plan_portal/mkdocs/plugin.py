@@ -11,6 +11,9 @@ Flow, once per build (linear in content):
 * ``on_page_markdown``: give plan pages their body (front matter removed by our own
   reader, even when its YAML is broken) and template.
 * ``on_page_context``: hand templates the catalog and the page's view.
+
+Under ``mkdocs serve`` (``on_startup``) the instance lives across rebuilds and keeps a
+:class:`~plan_portal.core.loader.PlanCache`: a save re-reads only the saved plans.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from mkdocs.structure.pages import Page
 
 from ..core.agencies import Registry
 from ..core.catalog import Catalog, SitePaths
-from ..core.loader import PlanEntry, decode_source, load_plan
+from ..core.loader import PlanCache, PlanEntry, decode_source, load_plan
 from ..core.sanitize import sanitize_html
 from ..core.sections import SectionEntry, load_sections
 from ..core.views import View, build_views
@@ -74,6 +77,12 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         self._sections: dict[str, SectionEntry] = {}
         self._views: dict[str, View] = {}
         self._portal: PortalContext | None = None
+        self._cache: PlanCache | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Under ``mkdocs serve`` MkDocs keeps this instance between rebuilds (it has ``on_startup``):
+        plans are then cached by content, and a save re-reads only the saved plan (issue 8)."""
+        self._cache = PlanCache() if command == "serve" else None
 
     # -- configuration ----------------------------------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -113,7 +122,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
                 continue
             # Plans stay out of the nav: Material renders the whole nav into every page (quadratic builds).
             file.inclusion = InclusionLevel.NOT_IN_NAV
-            entry = load_plan(Path(file.abs_src_path or ""), file.src_uri, url=file.url)
+            entry = load_plan(Path(file.abs_src_path or ""), file.src_uri, url=file.url, cache=self._cache)
             Catalog.keep_reported_lines(entry)  # the model has the rest: ~40 KB a plan less (issue 8)
             self._entries[file.src_uri] = entry
 
@@ -145,7 +154,10 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
                 files.append(File.generated(config, f"{ASSETS_URI}/{asset.name}", abs_src_path=str(asset)))
         self._portal = PortalContext(self.catalog, self._views)
         self._report()
-        self.catalog.release_sources()  # raw front matter is no longer needed: ~60 KB a plan (issue 8)
+        if self._cache is None:
+            self.catalog.release_sources()  # raw front matter is no longer needed: ~60 KB a plan (issue 8)
+        else:
+            self._cache.keep_only(set(self._entries))  # (the cached entries keep their reported lines)
         return files
 
     def _load_registry(self, files: Files, docs_dir: Path) -> Registry:
