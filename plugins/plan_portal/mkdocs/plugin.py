@@ -245,7 +245,13 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         if not self.config.enabled:
             return None
         src = page.file.src_uri
-        if src in self._entries or src in self._sections or src.startswith(self.paths.sections + "/"):
+        entry = self._entries.get(src)
+        if entry is not None and self._cache is None:
+            # MkDocs converts every page before it renders any: the Markdown of 10,000 plans (~270 MB as
+            # Python text) would otherwise stay in memory until the end. Nothing reads it after this.
+            entry.front.body = ""
+            page.markdown = ""
+        if entry is not None or src in self._sections or src.startswith(self.paths.sections + "/"):
             return sanitize_html(html)
         return None
 
