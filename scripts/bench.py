@@ -25,7 +25,8 @@ One line per build, ``key=value`` pairs::
 
 ``--serve-reload`` also starts ``mkdocs serve`` on 127.0.0.1, appends a paragraph to one plan
 (twice) and polls that plan's page over HTTP until the new text is served: the time an editor
-waits between saving and seeing the page. The plan is restored afterwards.
+waits between saving and seeing the page. The plan is restored afterwards. ``--serve-dirty`` does
+the same with ``mkdocs serve --dirty`` (only changed pages and the generated ones are rebuilt).
 
 It is a benchmark, not a test: it asserts nothing about time (tests/test_bench_smoke.py runs it
 at N=20 so that it keeps working). ``--keep DIR`` keeps the generated portal and the two sites;
@@ -33,7 +34,7 @@ a later run with the same N and seed reuses the content.
 
 Usage::
 
-    python scripts/bench.py --plans 1000 [--keep DIR] [--only portal|floor|none] [--serve-reload] [--seed 8]
+    python scripts/bench.py --plans 1000 [--keep DIR] [--only portal|floor|none] [--serve-reload] [--serve-dirty] [--seed 8]
 """
 
 from __future__ import annotations
@@ -869,11 +870,12 @@ def _fetch(url: str) -> str | None:
         return None
 
 
-def serve_reload(root: Path, plans: int, sample: str, timeout: float = 1800.0, saves: int = 2) -> str:
-    """Start ``mkdocs serve``, save a plan ``saves`` times, time each reload until the new text is served."""
+def serve_reload(root: Path, plans: int, sample: str, timeout: float = 1800.0, saves: int = 2, dirty: bool = False) -> str:
+    """Start ``mkdocs serve`` (``--dirty``), save a plan ``saves`` times, time each reload until the new text is served."""
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(root / "mkdocs-portal.yml"), "-a", f"127.0.0.1:{port}"]
+    cmd += ["--dirty"] if dirty else []
     log = tempfile.TemporaryFile()
     proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
     path = root / "content" / sample
@@ -913,7 +915,8 @@ def serve_reload(root: Path, plans: int, sample: str, timeout: float = 1800.0, s
                 proc.wait()
         log.close()
     reloads = " ".join(f"reload_{i + 1}_s={s:.2f}" for i, s in enumerate(results))
-    return f"serve=reload plans={plans} first_page_s={first:.2f} {reloads} page={sample[:-3]}/"
+    kind = "reload-dirty" if dirty else "reload"
+    return f"serve={kind} plans={plans} first_page_s={first:.2f} {reloads} page={sample[:-3]}/"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -922,6 +925,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="generate into DIR and keep it (reused if already generated)")
     parser.add_argument("--only", choices=["portal", "floor", "none"], help="run one build only (or none)")
     parser.add_argument("--serve-reload", action="store_true", help="also time a save-to-reload in mkdocs serve")
+    parser.add_argument("--serve-dirty", action="store_true", help="also time it in mkdocs serve --dirty")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed of the generator")
     args = parser.parse_args(argv)
 
@@ -948,6 +952,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"# {name} build failed:\n" + result.log_tail, file=sys.stderr)
         if args.serve_reload:
             print(serve_reload(root, args.plans, info["sample"]), flush=True)
+        if args.serve_dirty:
+            print(serve_reload(root, args.plans, info["sample"], dirty=True), flush=True)
         return status
     finally:
         if not args.keep:

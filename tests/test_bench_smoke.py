@@ -69,8 +69,10 @@ def test_generator_is_deterministic(tmp_path):
 
 @pytest.mark.slow
 def test_serve_reload(tmp_path):
-    proc = run("--plans", "5", "--keep", str(tmp_path / "portal"), "--only", "none", "--serve-reload", timeout=600)
+    proc = run("--plans", "5", "--keep", str(tmp_path / "portal"), "--only", "none", "--serve-reload", "--serve-dirty",
+               timeout=600)
     assert proc.returncode == 0, proc.stdout + proc.stderr[-3000:]
-    line = next(line for line in proc.stdout.splitlines() if line.startswith("serve=reload "))
-    f = fields(line)
-    assert f["plans"] == "5" and NUMBER.match(f["reload_1_s"]) and NUMBER.match(f["reload_2_s"])
+    for kind in ("reload", "reload-dirty"):
+        line = next(line for line in proc.stdout.splitlines() if line.startswith(f"serve={kind} "))
+        f = fields(line)
+        assert f["plans"] == "5" and NUMBER.match(f["reload_1_s"]) and NUMBER.match(f["reload_2_s"])

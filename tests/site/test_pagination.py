@@ -260,3 +260,55 @@ def test_problem_lines_survive_the_memory_savings(tmp_path):
     assert "ke-hoach/2024/a.md:14:" in messages and "Phòng Tư phap mới" in messages  # tasks[1].support[1]
     assert "ke-hoach/2024/a.md:6:" in messages or "ke-hoach/2024/b.md:6:" in messages  # special[0]
     assert "ke-hoach/2024/b.md:2:" in messages  # the same number again, same issuer, same year
+
+
+def test_big_chuyen_trang_home_is_bounded_and_lists_its_plans_on_numbered_pages(tmp_path, monkeypatch):
+    """A chuyên trang with more plans, events and tasks than its home holds: newest plans, then its own list."""
+    from plan_portal.core import views
+
+    monkeypatch.setattr(views, "SECTION_HOME_PLANS", 3)
+    monkeypatch.setattr(views, "SECTION_HOME_EVENTS", 2)
+    monkeypatch.setattr(views, "SECTION_HOME_TASKS", 10)
+    bench = _bench()
+    bench.PortalGenerator(30).write(tmp_path)
+    slug = bench.SECTIONS[0].slug
+    for plan in sorted((tmp_path / "content" / "ke-hoach").rglob("*.md"))[:12]:  # 12 plans join a chuyên trang
+        text = plan.read_text("utf-8")
+        if plan.name != "index.md" and "\nspecial:" not in text:
+            plan.write_text(text.replace("---\n", f"---\nspecial: [{slug}]\n", 1), "utf-8")
+    built = build_site(tmp_path, None, plugin_options={"today": TODAY, **SIZES})
+    assert built.error is None and built.messages == [], built.messages
+    from plan_portal.cli import check
+
+    catalog, _ = check(tmp_path / "content", today=date.fromisoformat(TODAY))
+    site = built.site_dir
+    big = [s for s in catalog.sections if len(catalog.section_plans.get(s.slug, [])) > 3]
+    assert big
+    checked_events = False
+    for section in big:
+        plans = catalog.section_plans[section.slug]
+        home_rel = f"chuyen-trang/{section.slug}/index.html"
+        home = _soup(site, home_rel)
+        listed = [_target(home_rel, a["href"]) for a in home.select(".pp-plan-list .pp-plan-item__title a")]
+        assert listed == [p.url for p in plans[:3]]  # the newest three
+        more = home.find("a", string=re.compile(f"Xem tất cả {len(plans)} kế hoạch"))
+        assert _target(home_rel, more["href"]) == f"chuyen-trang/{section.slug}/cac-ke-hoach/"
+        assert not home.select(".pp-section-tasks")  # more than 10 tasks: the progress table only
+        assert home.select(".pp-progress tbody tr")
+        events = [e for e in catalog.section_entries.get(section.slug, []) if e.kind == "event"]
+        shown = home.select("#sk-h ~ ul .pp-tl-entry")
+        assert len(shown) == min(2, len(events))
+        if len(events) > 2:
+            assert f"2 trong {len(events)} sự kiện" in home.get_text(" ")
+            checked_events = True
+        # Its own numbered list holds every plan of the chuyên trang once, 7 a page, with a way back.
+        found = []
+        for rel in _pages(site, f"chuyen-trang/{section.slug}/cac-ke-hoach"):
+            page = _soup(site, rel)
+            items = page.select(".pp-plan-list .pp-plan-item__title a")
+            assert 0 < len(items) <= SIZES["plans_page_size"]
+            found += [_target(rel, a["href"]) for a in items]
+            back = page.select_one(".pp-breadcrumb a")
+            assert _target(rel, back["href"]) == f"chuyen-trang/{section.slug}/"
+        assert found == [p.url for p in plans]
+    assert checked_events, "a chuyên trang with more than 2 events"

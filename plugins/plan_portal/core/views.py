@@ -36,6 +36,7 @@ __all__ = [
     "build_views",
     "plan_gantt",
     "section_data",
+    "section_plans_url",
 ]
 
 MONTHS_VI = ["", "Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5", "Tháng 6", "Tháng 7", "Tháng 8",
@@ -45,6 +46,15 @@ MONTHS_VI = ["", "Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5", "Th
 PAGE_SEGMENT = "trang"
 #: Where the timeline's undated deadlines go when the main page cannot hold them: ``dong-thoi-gian/dinh-ky/``.
 RECURRING_SEGMENT = "dinh-ky"
+
+#: Path segment of a chuyên trang's own plan list, when its home page cannot hold them all.
+SECTION_PLANS_SEGMENT = "cac-ke-hoach"
+#: What a chuyên trang's home page lists at most (issue 8: no generated page over 1 MB). Beyond that
+#: its plans continue on ``chuyen-trang/<slug>/cac-ke-hoach/`` and the task list becomes the table of
+#: progress by agency (each plan page has its tasks).
+SECTION_HOME_PLANS = 50
+SECTION_HOME_EVENTS = 50
+SECTION_HOME_TASKS = 400
 
 DEFAULT_AGENCY_PAGE_SIZE = 100
 DEFAULT_TIMELINE_RECENT_YEARS = 3
@@ -126,6 +136,7 @@ class PlanListView(View):
     offset: int = 0  # position of this page's first plan in the whole list
     pager: Pager | None = None
     years: list[tuple[str, int, str]] = field(default_factory=list)  # (year, plans, URL of its first page)
+    crumbs: list[tuple[str, str]] = field(default_factory=list)  # (label, URL) above the title
     kind = "plans"
 
 
@@ -564,6 +575,7 @@ def build_views(
             continue
         ons = [a.on.end or a.on.start for a in section.section.anniversaries if (a.on.end or a.on.start)]
         (past if ons and max(ons) < today else current).append(section)
+    views += _section_plan_views(catalog, max(1, plans_page_size))
     views.append(SectionIndexView(f"{paths.sections}/index.md", "Chuyên trang", "plan-portal/sections.html",
                                   "Chuyên trang kỷ niệm các ngày lễ lớn.", in_nav=True, current=current, past=past))
     broken = [e for e in catalog.entries if not e.ok]
@@ -603,6 +615,10 @@ class SectionData:
     anniversary_day: date | None
     anniversary_ahead: bool
     days_left: int | None
+    plans_total: int = 0  # plans of the section (``plans`` holds the newest SECTION_HOME_PLANS)
+    plans_url: str | None = None  # the section's own paginated plan list, when ``plans`` is not all of them
+    events_total: int = 0  # events of the section (``events``: the SECTION_HOME_EVENTS nearest to today)
+    tasks_listed: bool = True  # whether the home page lists every task (at most SECTION_HOME_TASKS)
 
     @property
     def task_count(self) -> int:
@@ -640,5 +656,45 @@ def section_data(catalog: Catalog, slug: str) -> SectionData:
                     by_agency[key] = AgencyProgress(name, ref.url if ref else None, [])
                 by_agency[key].tasks.append((plan, task))
     progress = sorted(by_agency.values(), key=lambda p: (-p.total, fold(p.name)))
-    return SectionData(plans, events, upcoming, progress, ceremony, ceremony_ahead, anniversary_day,
-                       anniversary_ahead, days_left)
+    shown_events = events
+    if len(events) > SECTION_HOME_EVENTS:  # the nearest to today: upcoming first, then the latest past ones
+        ahead_events = [e for e in events if (e.period.end or e.period.start or date.min) >= today]
+        past_events = [e for e in events if (e.period.end or e.period.start or date.min) < today]
+        keep = ahead_events[:SECTION_HOME_EVENTS]
+        keep += past_events[max(0, len(past_events) - (SECTION_HOME_EVENTS - len(keep))):]
+        shown_events = sorted(keep, key=lambda e: e.sort_key)
+    paths = catalog.paths
+    return SectionData(
+        plans[:SECTION_HOME_PLANS], shown_events, upcoming, progress, ceremony, ceremony_ahead, anniversary_day,
+        anniversary_ahead, days_left, plans_total=len(plans),
+        plans_url=section_plans_url(paths.sections, slug) if len(plans) > SECTION_HOME_PLANS else None,
+        events_total=len(events), tasks_listed=sum(p.total for p in progress) <= SECTION_HOME_TASKS,
+    )
+
+
+def section_plans_url(sections_dir: str, slug: str) -> str:
+    """URL of a chuyên trang's own plan list: ``chuyen-trang/<slug>/cac-ke-hoach/``."""
+    return f"{sections_dir}/{slug}/{SECTION_PLANS_SEGMENT}/"
+
+
+def _section_plan_views(catalog: Catalog, page_size: int) -> list[View]:
+    """The plans of each chuyên trang that has more than its home page shows, ``page_size`` a page."""
+    views: list[View] = []
+    for section in catalog.sections:
+        plans = catalog.section_plans.get(section.slug, [])
+        if len(plans) <= SECTION_HOME_PLANS:
+            continue
+        base = section_plans_url(catalog.paths.sections, section.slug)
+        chunks = _chunks(plans, page_size)
+        pages = _pages(f"{base}index.md", base, len(chunks))
+        urls = [url for _, url in pages]
+        labels = [_years_label(chunk) for chunk in chunks]
+        for number, (chunk, (src, _)) in enumerate(zip(chunks, pages), 1):
+            title = f"Kế hoạch của chuyên trang {section.title}" + (f" — trang {number}" if number > 1 else "")
+            views.append(PlanListView(
+                src, title, "plan-portal/plans.html", f"Các kế hoạch thuộc chuyên trang {section.title}.",
+                plans=chunk, facets=catalog.facets(chunk), total=len(plans), offset=(number - 1) * page_size,
+                pager=Pager(number, urls, labels) if len(chunks) > 1 else None,
+                crumbs=[(section.title, f"{catalog.paths.sections}/{section.slug}/")],
+            ))
+    return views
