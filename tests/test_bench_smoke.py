@@ -52,7 +52,7 @@ def test_generator_and_both_builds(tmp_path):
     site = tmp_path / "portal" / "site-portal"
     assert (site / "dong-thoi-gian" / "index.html").is_file() and (site / "du-lieu" / "ke-hoach.json").is_file()
     # A second run reuses the generated content (same plans, same seed) and can build one side only.
-    again = run("--plans", "20", "--keep", str(tmp_path / "portal"), "--only", "floor")
+    again = run("--plans", "20", "--keep", str(tmp_path / "portal"), "--only", "floor", "--repeat", "2")
     assert again.returncode == 0, again.stderr[-3000:]
     assert "reused=True" in again.stdout and [line[:11] for line in again.stdout.splitlines()[1:]] == ["build=floor"]
 

@@ -433,7 +433,11 @@ def test_resolve(registry: Registry, name: str, context: str | None, expected: s
         assert result.status == "unknown"
     else:
         assert (result.status, result.agency.id if result.agency else None) == ("ok", expected)
-        assert result.diagnostic("ke-hoach/a.md", 3, "tasks[0].lead") is None
+        diagnostic = result.diagnostic("ke-hoach/a.md", 3, "tasks[0].lead")
+        if name == "So Noi vu":  # found, and told to write the diacritics citizens will read
+            assert diagnostic is not None and diagnostic.code == "agency-spelling"
+        else:
+            assert diagnostic is None
 
 
 def test_resolve_is_cached(registry: Registry) -> None:
@@ -922,3 +926,49 @@ def test_content_registry_resolves_issue_cases(name: str, issuer: str, expected:
     assert context.ok, issuer
     result = registry.resolve(name, context.agency.id)  # type: ignore[union-attr]
     assert (result.status, result.agency.id if result.agency else None) == ("ok", expected)
+
+
+# --------------------------------------------------------------------------- spelling of matched names
+
+from plan_portal.core.agencies import misspelled_words, respell  # noqa: E402
+
+_PNV = Agency(id="pnv", name="Phòng Nội vụ thành phố Cẩm Phả", short="Phòng Nội vụ", aliases=["Phòng NV"])
+_SVH = Agency(id="svh", name="Sở Văn hóa, Thể thao và Du lịch tỉnh Hưng Yên", short="Sở Văn hoá, Thể thao và Du lịch")
+_UB = Agency(id="ub", name="Ủy ban nhân dân tỉnh Quảng Ninh", short="UBND tỉnh Quảng Ninh")
+
+
+@pytest.mark.parametrize(
+    ("written", "agency", "expected", "fixed"),
+    [
+        ("Phòng Nội vụ", _PNV, [], None),
+        ("phòng nội vụ", _PNV, [], None),  # case is not spelling
+        ("PHÒNG NỘI VỤ", _PNV, [], None),
+        ("Phòng NV", _PNV, [], None),  # abbreviations are left alone
+        ("Phòng Nội vụ TP Cẩm Phả", _PNV, [], None),
+        ("Phòng Nọi vụ", _PNV, [("Nọi", "Nội")], "Phòng Nội vụ"),
+        ("Phong Noi vu", _PNV, [("Phong", "Phòng"), ("Noi", "Nội"), ("vu", "vụ")], "Phòng Nội vụ"),
+        ("Phòng Nội vụ thành phố Cẩm Pha", _PNV, [("Pha", "Phả")], "Phòng Nội vụ thành phố Cẩm Phả"),
+        ("Sở Văn hoá, Thể thao và Du lịch", _SVH, [], None),  # new tone placement: both are right
+        ("Sở Văn hóa, Thể thao và Du lịch", _SVH, [], None),
+        ("Sở VHTTDL", _SVH, [], None),
+        ("Sở Văn hoa, Thể thao và Du lich", _SVH, [("hoa", "hóa"), ("lich", "lịch")], "Sở Văn hóa, Thể thao và Du lịch"),
+        ("Uỷ ban nhân dân tỉnh Quảng Ninh", _UB, [], None),  # "Uỷ"/"Ủy"
+        ("UBND tinh Quang Ninh", _UB, [("tinh", "tỉnh"), ("Quang", "Quảng")], "UBND tỉnh Quảng Ninh"),
+        ("Ủy ban nhân dân tỉnh Quảng Ninh".replace("Ủ", "U\u0309"), _UB, [], None),  # NFD
+    ],
+)
+def test_misspelled_words_of_a_matched_name(written, agency, expected, fixed):
+    found = misspelled_words(written, agency)
+    assert found == expected
+    if fixed is not None:
+        assert respell(written, found) == fixed
+
+
+def test_a_misspelt_name_resolves_and_is_reported_once_per_place():
+    registry = Registry.from_agencies([_UB.model_copy(update={"id": "ubnd-qn"}), _PNV.model_copy(update={"parent": "ubnd-qn"})])
+    resolution = registry.resolve("Phòng Nọi vụ", "ubnd-qn")
+    assert resolution.ok and resolution.agency.id == "pnv"
+    diagnostic = resolution.diagnostic("a.md", 7, "tasks[0].lead[0]")
+    assert diagnostic.severity is Severity.WARNING and diagnostic.code == "agency-spelling"
+    assert "«Nọi» (danh mục viết «Nội»)" in diagnostic.message and "Sửa thành «Phòng Nội vụ»" in diagnostic.suggestion
+    assert registry.resolve("Phòng Nội vụ", "ubnd-qn").diagnostic("a.md", 7, "x") is None

@@ -354,6 +354,17 @@ CASES: list[Case] = [
         verdict="warning",
     ),
     Case(
+        "agency-spelling",
+        "agency names that match only without their diacritics: a wrong tone, and typed with none",
+        {
+            "ke-hoach/loi/co-quan-sai-dau.md": plan(
+                "tasks:\n  - title: Việc một\n    lead: Phòng Nọi vụ\n"
+                "  - title: Việc hai\n    lead: Phong Noi vu\n    support: [Uỷ ban nhân dân thành phố Cẩm Phả]\n",
+            )
+        },
+        verdict="warning",
+    ),
+    Case(
         "ambiguous-agency",
         "a short name two agencies share (Phòng Nội vụ of Cẩm Phả and of Hạ Long)",
         {

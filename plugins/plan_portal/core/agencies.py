@@ -381,6 +381,9 @@ class Resolution:
             best first (nearest locality first among equals).
         name: The name as written (cleaned).
         suggested: The agencies behind ``suggestions``, in the same order.
+        misspelled: For ``ok``, the words written with other diacritics than the registry's
+            ("Nọi" for "Nội", "Phong" for "Phòng"), each with the registered spelling. Matching
+            ignores diacritics, so such a name finds its agency; it is shown as written, though.
 
     Instances are cached and shared by :meth:`Registry.resolve`: do not mutate them.
     """
@@ -391,6 +394,7 @@ class Resolution:
     suggestions: list[str] = field(default_factory=list)
     name: str = ""
     suggested: list[Agency] = field(default_factory=list)
+    misspelled: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -408,6 +412,21 @@ class Resolution:
         ``None`` when resolved or when the name is a generic group. An unknown name is a
         warning (``--strict`` makes it fail); an ambiguous one is an error.
         """
+        if self.status == "ok" and self.misspelled:
+            words = ", ".join(f"«{wrong}» (danh mục viết «{right}»)" for wrong, right in self.misspelled)
+            return Diagnostic(
+                path=path,
+                line=line,
+                message=f"Tên cơ quan «{self.name}» viết khác dấu so với danh mục: {words}",
+                field=field,
+                value=self.name,
+                allowed=f"tên viết đúng dấu như trong {REGISTRY_FILE}: «{self.agency.name if self.agency else ''}»"
+                + (f" hoặc «{self.agency.short}»" if self.agency and self.agency.short else ""),
+                suggestion=f"Sửa thành «{respell(self.name, self.misspelled)}». Nếu cách viết này là đúng, thêm nó vào "
+                f"aliases của cơ quan trong {REGISTRY_FILE}.",
+                severity=Severity.WARNING,
+                code="agency-spelling",
+            )
         if self.status == "ok" or self.is_generic:
             return None
         if self.status == "unknown":
@@ -441,6 +460,57 @@ class Resolution:
             severity=Severity.ERROR,
             code="ambiguous-agency",
         )
+
+
+# --------------------------------------------------------------------------- spelling
+# Names match without diacritics ("So Noi vu" finds "Sở Nội vụ"), so a misspelt word ("Nọi") would
+# silently reach the page as written. Each matched name is compared word by word, with its
+# diacritics, to the names of the agency it matched.
+
+_WORD_RE = re.compile(r"\w+")
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+# Old and new tone placement are both right: "hoá"/"hóa", "thuỷ"/"thủy", "oà"/"òa".
+_TONE_PLACE = re.compile(f"([ou])([aey])([{_TONES}])")
+
+
+def _spelling(word: str) -> str:
+    """``word`` in lower case with its diacritics, old and new tone placement made equal."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", word.lower().replace("ð", "đ"))
+    return _TONE_PLACE.sub(r"\1\3\2", text)
+
+
+def misspelled_words(written: str, agency: Agency) -> list[tuple[str, str]]:
+    """The words of ``written`` spelt with other diacritics than in ``agency``'s names, with the registered word.
+
+    Only words that some name of the agency has (ignoring diacritics) are compared: abbreviations,
+    locality words and anything else are left alone. An empty list when every word is right.
+    """
+    vocabulary: dict[str, dict[str, str]] = {}
+    for name in (agency.name, agency.short, *agency.aliases):
+        for word in _WORD_RE.findall(clean(name or "")):
+            vocabulary.setdefault(fold(word), {}).setdefault(_spelling(word), word)
+    out: list[tuple[str, str]] = []
+    for word in _WORD_RE.findall(clean(written)):
+        spellings = vocabulary.get(fold(word))
+        if spellings and _spelling(word) not in spellings and (word, next(iter(spellings.values()))) not in out:
+            out.append((word, next(iter(spellings.values()))))
+    return out
+
+
+def respell(written: str, misspelled: list[tuple[str, str]]) -> str:
+    """``written`` with each misspelt word replaced by the registered one (keeping a capital first letter)."""
+    fixes = dict(misspelled)
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        right = fixes.get(word)
+        if right is None:
+            return word
+        return right[:1].upper() + right[1:] if word[:1].isupper() else right[:1].lower() + right[1:]
+
+    return _WORD_RE.sub(fix, clean(written))
 
 
 # Administrative levels that plans append to a short name ("Phòng Nội vụ huyện",
@@ -690,7 +760,8 @@ class Registry:
                     break
         if found is not None:
             if len(found) == 1:
-                return Resolution("ok", self.agencies[found[0]], name=text)
+                agency = self.agencies[found[0]]
+                return Resolution("ok", agency, name=text, misspelled=misspelled_words(text, agency))
             return Resolution("ambiguous", None, candidates=[self.agencies[a] for a in found], name=text)
         suggested = self._suggest(key, chain) if key else []
         return Resolution(

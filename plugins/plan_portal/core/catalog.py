@@ -295,7 +295,7 @@ class Catalog:
             return self._interned(name, None), True
         resolution = self.registry.resolve(name, context)
         clean = True
-        if not resolution.ok:  # the line is only looked up for a problem
+        if not resolution.ok or resolution.misspelled:  # the line is only looked up for a problem
             entry = self.by_path[plan.path]
             diagnostic = resolution.diagnostic(plan.path, entry.front.line_of(loc), _dotted(loc))
             if diagnostic:
