@@ -7,6 +7,8 @@ problems (or list it on the build report) instead of losing it.
 
 from __future__ import annotations
 
+import hashlib
+
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -410,6 +412,11 @@ def _url_twins(path: Path, rel_path: str) -> list[str]:
     return [c.as_posix() for c in candidates if (content_dir / c).is_file()]
 
 
+def _digest(raw: bytes) -> bytes:
+    """A fingerprint of a file's bytes (the cache keeps it rather than the ~20 KB of each plan)."""
+    return hashlib.blake2b(raw, digest_size=16).digest()
+
+
 class PlanCache:
     """Plans already read, kept between the builds of one process (``mkdocs serve``), by file content.
 
@@ -420,13 +427,13 @@ class PlanCache:
     """
 
     def __init__(self) -> None:
-        self._items: dict[tuple[str, str | None], tuple[bytes, PlanEntry]] = {}
+        self._items: dict[tuple[str, str | None], tuple[bytes, PlanEntry]] = {}  # key -> (digest of the bytes, entry)
         self.hits = 0
         self.misses = 0
 
     def get(self, raw: bytes, rel_path: str, url: str | None) -> PlanEntry | None:
         found = self._items.get((rel_path, url))
-        if found is not None and found[0] == raw:
+        if found is not None and found[0] == _digest(raw):
             self.hits += 1
             # Each build gets its own list: problems found about the file itself are added per build.
             return replace(found[1], diagnostics=list(found[1].diagnostics))
@@ -434,7 +441,7 @@ class PlanCache:
         return None
 
     def put(self, raw: bytes, rel_path: str, url: str | None, entry: PlanEntry) -> None:
-        self._items[(rel_path, url)] = (raw, replace(entry, diagnostics=list(entry.diagnostics)))
+        self._items[(rel_path, url)] = (_digest(raw), replace(entry, diagnostics=list(entry.diagnostics)))
 
     def keep_only(self, rel_paths: set[str]) -> None:
         """Forget the plans whose files are no longer there."""
