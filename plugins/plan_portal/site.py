@@ -7,7 +7,7 @@ can register the filters.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -17,7 +17,7 @@ from .core.catalog import Catalog, KIND_LABELS, STATUS_LABELS
 from .core.model import Plan
 from .core.present import issued_label, kind_label, long_date, short_date, status_label
 from .core.text import d_words, fold
-from .core.views import SectionData, View, plan_gantt, section_data
+from .core.views import SectionData, SectionLimits, View, plan_gantt, section_data
 
 __all__ = ["PortalContext", "register_filters"]
 
@@ -28,6 +28,7 @@ class PortalContext:
 
     catalog: Catalog
     views: dict[str, View]
+    section_limits: SectionLimits = field(default_factory=SectionLimits)
 
     @property
     def paths(self):  # type: ignore[no-untyped-def]
@@ -79,7 +80,7 @@ class PortalContext:
         """Computed once per section and kept: templates may ask more than once."""
         cache = self.__dict__.setdefault("_section_cache", {})
         if slug not in cache:
-            cache[slug] = section_data(self.catalog, slug)
+            cache[slug] = section_data(self.catalog, slug, self.section_limits)
         return cache[slug]
 
     def section_plans(self, slug: str) -> list[Plan]:

@@ -262,13 +262,8 @@ def test_problem_lines_survive_the_memory_savings(tmp_path):
     assert "ke-hoach/2024/b.md:2:" in messages  # the same number again, same issuer, same year
 
 
-def test_big_chuyen_trang_home_is_bounded_and_lists_its_plans_on_numbered_pages(tmp_path, monkeypatch):
+def test_big_chuyen_trang_home_is_bounded_and_lists_its_plans_on_numbered_pages(tmp_path):
     """A chuyên trang with more plans, events and tasks than its home holds: newest plans, then its own list."""
-    from plan_portal.core import views
-
-    monkeypatch.setattr(views, "SECTION_HOME_PLANS", 3)
-    monkeypatch.setattr(views, "SECTION_HOME_EVENTS", 2)
-    monkeypatch.setattr(views, "SECTION_HOME_TASKS", 10)
     bench = _bench()
     bench.PortalGenerator(30).write(tmp_path)
     slug = bench.SECTIONS[0].slug
@@ -276,7 +271,8 @@ def test_big_chuyen_trang_home_is_bounded_and_lists_its_plans_on_numbered_pages(
         text = plan.read_text("utf-8")
         if plan.name != "index.md" and "\nspecial:" not in text:
             plan.write_text(text.replace("---\n", f"---\nspecial: [{slug}]\n", 1), "utf-8")
-    built = build_site(tmp_path, None, plugin_options={"today": TODAY, **SIZES})
+    limits = {"section_home_plans": 3, "section_home_events": 2, "section_home_tasks": 10}
+    built = build_site(tmp_path, None, plugin_options={"today": TODAY, **SIZES, **limits})
     assert built.error is None and built.messages == [], built.messages
     from plan_portal.cli import check
 

@@ -31,6 +31,7 @@ __all__ = [
     "PlanListView",
     "ReportView",
     "SectionIndexView",
+    "SectionLimits",
     "TimelineView",
     "View",
     "build_views",
@@ -49,12 +50,21 @@ RECURRING_SEGMENT = "dinh-ky"
 
 #: Path segment of a chuyên trang's own plan list, when its home page cannot hold them all.
 SECTION_PLANS_SEGMENT = "cac-ke-hoach"
-#: What a chuyên trang's home page lists at most (issue 8: no generated page over 1 MB). Beyond that
-#: its plans continue on ``chuyen-trang/<slug>/cac-ke-hoach/`` and the task list becomes the table of
-#: progress by agency (each plan page has its tasks).
+#: What a chuyên trang's home page lists at most by default (issue 8: no generated page over 1 MB).
+#: Beyond that its plans continue on ``chuyen-trang/<slug>/cac-ke-hoach/`` and the task list becomes
+#: the table of progress by agency (each plan page has its tasks). Plugin options ``section_home_*``.
 SECTION_HOME_PLANS = 50
 SECTION_HOME_EVENTS = 50
 SECTION_HOME_TASKS = 400
+
+
+@dataclass(frozen=True)
+class SectionLimits:
+    """How much a chuyên trang's home page lists: newest plans, events nearest today, tasks."""
+
+    plans: int = SECTION_HOME_PLANS
+    events: int = SECTION_HOME_EVENTS
+    tasks: int = SECTION_HOME_TASKS
 
 DEFAULT_AGENCY_PAGE_SIZE = 100
 DEFAULT_TIMELINE_RECENT_YEARS = 3
@@ -549,6 +559,7 @@ def build_views(
     timeline_recent_years: int = DEFAULT_TIMELINE_RECENT_YEARS,
     timeline_page_size: int = DEFAULT_TIMELINE_PAGE_SIZE,
     plans_page_size: int = DEFAULT_PLANS_PAGE_SIZE,
+    section_limits: SectionLimits | None = None,
 ) -> list[View]:
     """Every generated page of the site, in a stable order.
 
@@ -558,7 +569,8 @@ def build_views(
         timeline_recent_years: Years on the main timeline page (the current one and those before it;
             later years too); older years get a page each.
         timeline_page_size: Most entries a timeline page lists; a bigger page is summarised by month.
-        plans_page_size: Plans per page of the plan list.
+        plans_page_size: Plans per page of the plan list (and of a chuyên trang's own plan list).
+        section_limits: What a chuyên trang's home lists; more plans continue on its own plan list.
     """
     paths = catalog.paths
     views: list[View] = _plan_list_views(catalog, max(1, plans_page_size))
@@ -575,7 +587,7 @@ def build_views(
             continue
         ons = [a.on.end or a.on.start for a in section.section.anniversaries if (a.on.end or a.on.start)]
         (past if ons and max(ons) < today else current).append(section)
-    views += _section_plan_views(catalog, max(1, plans_page_size))
+    views += _section_plan_views(catalog, max(1, plans_page_size), (section_limits or SectionLimits()).plans)
     views.append(SectionIndexView(f"{paths.sections}/index.md", "Chuyên trang", "plan-portal/sections.html",
                                   "Chuyên trang kỷ niệm các ngày lễ lớn.", in_nav=True, current=current, past=past))
     broken = [e for e in catalog.entries if not e.ok]
@@ -625,8 +637,9 @@ class SectionData:
         return sum(p.total for p in self.progress)
 
 
-def section_data(catalog: Catalog, slug: str) -> SectionData:
+def section_data(catalog: Catalog, slug: str, limits: SectionLimits | None = None) -> SectionData:
     """Plans, events, countdown and progress by lead agency for one section."""
+    limits = limits or SectionLimits()
     today = catalog.today
     plans = catalog.section_plans.get(slug, [])
     entries = catalog.section_entries.get(slug, [])  # newest first, indexed once by the catalog
@@ -657,18 +670,18 @@ def section_data(catalog: Catalog, slug: str) -> SectionData:
                 by_agency[key].tasks.append((plan, task))
     progress = sorted(by_agency.values(), key=lambda p: (-p.total, fold(p.name)))
     shown_events = events
-    if len(events) > SECTION_HOME_EVENTS:  # the nearest to today: upcoming first, then the latest past ones
+    if len(events) > limits.events:  # the nearest to today: upcoming first, then the latest past ones
         ahead_events = [e for e in events if (e.period.end or e.period.start or date.min) >= today]
         past_events = [e for e in events if (e.period.end or e.period.start or date.min) < today]
-        keep = ahead_events[:SECTION_HOME_EVENTS]
-        keep += past_events[max(0, len(past_events) - (SECTION_HOME_EVENTS - len(keep))):]
+        keep = ahead_events[: limits.events]
+        keep += past_events[max(0, len(past_events) - (limits.events - len(keep))):]
         shown_events = sorted(keep, key=lambda e: e.sort_key)
     paths = catalog.paths
     return SectionData(
-        plans[:SECTION_HOME_PLANS], shown_events, upcoming, progress, ceremony, ceremony_ahead, anniversary_day,
+        plans[: limits.plans], shown_events, upcoming, progress, ceremony, ceremony_ahead, anniversary_day,
         anniversary_ahead, days_left, plans_total=len(plans),
-        plans_url=section_plans_url(paths.sections, slug) if len(plans) > SECTION_HOME_PLANS else None,
-        events_total=len(events), tasks_listed=sum(p.total for p in progress) <= SECTION_HOME_TASKS,
+        plans_url=section_plans_url(paths.sections, slug) if len(plans) > limits.plans else None,
+        events_total=len(events), tasks_listed=sum(p.total for p in progress) <= limits.tasks,
     )
 
 
@@ -677,12 +690,12 @@ def section_plans_url(sections_dir: str, slug: str) -> str:
     return f"{sections_dir}/{slug}/{SECTION_PLANS_SEGMENT}/"
 
 
-def _section_plan_views(catalog: Catalog, page_size: int) -> list[View]:
+def _section_plan_views(catalog: Catalog, page_size: int, home_plans: int) -> list[View]:
     """The plans of each chuyên trang that has more than its home page shows, ``page_size`` a page."""
     views: list[View] = []
     for section in catalog.sections:
         plans = catalog.section_plans.get(section.slug, [])
-        if len(plans) <= SECTION_HOME_PLANS:
+        if len(plans) <= home_plans:
             continue
         base = section_plans_url(catalog.paths.sections, section.slug)
         chunks = _chunks(plans, page_size)

@@ -52,5 +52,16 @@ class PlanPortalConfig(Config):
     """Plans per page of the plan list, newest first: ``ke-hoach/``, then ``ke-hoach/trang-2/`` …
     The filters work on the plans of the page shown."""
 
+    section_home_plans = c.Type(int, default=50)
+    """Newest plans a chuyên trang's home page lists; with more, all of them are listed on
+    ``chuyen-trang/<slug>/cac-ke-hoach/`` (``plans_page_size`` a page), linked from the home page."""
+
+    section_home_events = c.Type(int, default=50)
+    """Events a chuyên trang's home page lists at most: the nearest to the build date."""
+
+    section_home_tasks = c.Type(int, default=400)
+    """A chuyên trang with at most this many tasks lists them all, by lead agency, on its home page;
+    with more it shows the table of progress by agency only."""
+
     exports = c.Type(bool, default=True)
     """Write ``du-lieu/ke-hoach.json`` and the iCalendar feeds."""

@@ -38,7 +38,7 @@ from ..core.catalog import Catalog, SitePaths
 from ..core.loader import PlanCache, PlanEntry, decode_source, load_plan
 from ..core.sanitize import sanitize_html
 from ..core.sections import SectionEntry, load_sections
-from ..core.views import View, build_views
+from ..core.views import SectionLimits, View, build_views
 from ..core.export import write_data_files
 from ..site import PortalContext, register_filters
 from .config import PlanPortalConfig
@@ -141,6 +141,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             timeline_recent_years=self.config.timeline_recent_years,
             timeline_page_size=self.config.timeline_page_size,
             plans_page_size=self.config.plans_page_size,
+            section_limits=self._section_limits(),
         )
         for view in views:
             self._views[view.src_uri] = view
@@ -152,13 +153,20 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         for asset in sorted(ASSETS_DIR.iterdir()):
             if asset.is_file():
                 files.append(File.generated(config, f"{ASSETS_URI}/{asset.name}", abs_src_path=str(asset)))
-        self._portal = PortalContext(self.catalog, self._views)
+        self._portal = PortalContext(self.catalog, self._views, self._section_limits())
         self._report()
         if self._cache is None:
             self.catalog.release_sources()  # raw front matter is no longer needed: ~60 KB a plan (issue 8)
         else:
             self._cache.keep_only(set(self._entries))  # (the cached entries keep their reported lines)
         return files
+
+    def _section_limits(self) -> SectionLimits:
+        return SectionLimits(
+            plans=max(1, self.config.section_home_plans),
+            events=max(0, self.config.section_home_events),
+            tasks=max(0, self.config.section_home_tasks),
+        )
 
     def _load_registry(self, files: Files, docs_dir: Path) -> Registry:
         path = docs_dir / self.config.registry
