@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +20,22 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"  # a copy of ../shared/seeds, so tests run anywhere
 TODAY = "2024-09-01"  # fixed build date so statuses in assertions never drift
+
+#: A small registry: Cẩm Phả city and two of its offices.
+CAM_PHA_REGISTRY = """
+- id: ubnd-tp-cam-pha
+  name: Ủy ban nhân dân thành phố Cẩm Phả
+  short: UBND thành phố Cẩm Phả
+- id: phong-noi-vu-cam-pha
+  name: Phòng Nội vụ thành phố Cẩm Phả
+  short: Phòng Nội vụ
+  aliases: [Phòng NV]
+  parent: ubnd-tp-cam-pha
+- id: phong-vhtt-cam-pha
+  name: Phòng Văn hóa và Thông tin thành phố Cẩm Phả
+  short: Phòng Văn hóa và Thông tin
+  parent: ubnd-tp-cam-pha
+"""
 
 
 @dataclass
@@ -79,6 +97,19 @@ def build_site(root: Path, files: dict[str, str] | None = None, *, strict: bool 
     if files:
         write_files(root / "content", files)
     config_path = make_config(root, plugin_options, **extra)
+    with capture_warnings() as messages:
+        result = BuiltSite(root, root / "site", messages)
+        try:
+            config = load_config(str(config_path), strict=strict)
+            build(config)
+        except Exception as exc:  # noqa: BLE001 - the caller asserts on it
+            result.error = exc
+    return result
+
+
+@contextmanager
+def capture_warnings() -> Iterator[list[str]]:
+    """The messages of MkDocs' log at WARNING and above while the block runs (what ``--strict`` counts)."""
     messages: list[str] = []
 
     class Capture(logging.Handler):
@@ -89,12 +120,7 @@ def build_site(root: Path, files: dict[str, str] | None = None, *, strict: bool 
     handler = Capture()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
-    result = BuiltSite(root, root / "site", messages)
     try:
-        config = load_config(str(config_path), strict=strict)
-        build(config)
-    except Exception as exc:  # noqa: BLE001 - the caller asserts on it
-        result.error = exc
+        yield messages
     finally:
         logger.removeHandler(handler)
-    return result

@@ -25,25 +25,12 @@ from pathlib import Path
 
 
 
-from portal_testing import TODAY, make_config, write_files  # noqa: E402
+from portal_testing import CAM_PHA_REGISTRY, TODAY, make_config, write_files  # noqa: E402
 
 #: Site paths (glob patterns) allowed to differ between two builds, only in their build date.
 BUILD_DATE_FILES = ("sitemap.xml", "sitemap.xml.gz", "**/lich.ics")
 
-REGISTRY = """
-- id: ubnd-tp-cam-pha
-  name: Ủy ban nhân dân thành phố Cẩm Phả
-  short: UBND thành phố Cẩm Phả
-- id: phong-noi-vu-cam-pha
-  name: Phòng Nội vụ thành phố Cẩm Phả
-  short: Phòng Nội vụ
-  aliases: [Phòng NV]
-  parent: ubnd-tp-cam-pha
-- id: phong-vhtt-cam-pha
-  name: Phòng Văn hóa và Thông tin thành phố Cẩm Phả
-  short: Phòng Văn hóa và Thông tin
-  parent: ubnd-tp-cam-pha
-"""
+REGISTRY = CAM_PHA_REGISTRY
 
 FILES = {
     "index.md": "# Cổng kế hoạch\n",

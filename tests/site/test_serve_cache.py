@@ -6,28 +6,14 @@ reloads the config each time; these tests do the same with ``load_config`` + ``b
 
 from __future__ import annotations
 
-import logging
-
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from portal_testing import make_config, write_files
+from portal_testing import CAM_PHA_REGISTRY, capture_warnings, make_config, write_files
 
 BASE = {
-    "co-quan.yml": """
-- id: ubnd-tp-cam-pha
-  name: Ủy ban nhân dân thành phố Cẩm Phả
-  short: UBND thành phố Cẩm Phả
-- id: phong-noi-vu-cam-pha
-  name: Phòng Nội vụ thành phố Cẩm Phả
-  short: Phòng Nội vụ
-  parent: ubnd-tp-cam-pha
-- id: phong-vhtt-cam-pha
-  name: Phòng Văn hóa và Thông tin thành phố Cẩm Phả
-  short: Phòng Văn hóa và Thông tin
-  parent: ubnd-tp-cam-pha
-""",
+    "co-quan.yml": CAM_PHA_REGISTRY,
     "ke-hoach/2023/48-kh-ubnd.md": """
 ---
 number: 48/KH-UBND
@@ -56,7 +42,7 @@ Toàn văn.
 }
 
 
-def _rebuild(root, messages):
+def _rebuild(root):
     config = load_config(str(root / "mkdocs.yml"))
     plugin = config.plugins["plan-portal"]
     build(config)
@@ -71,27 +57,18 @@ def serving(tmp_path):
     config = load_config(str(tmp_path / "mkdocs.yml"))
     plugin = config.plugins["plan-portal"]
     plugin.on_startup(command="serve", dirty=False)
-    messages: list[str] = []
-
-    class Capture(logging.Handler):
-        def emit(self, record):
-            if record.levelno >= logging.WARNING:
-                messages.append(record.getMessage())
-
-    handler = Capture()
-    logging.getLogger("mkdocs").addHandler(handler)
-    yield tmp_path, messages
-    logging.getLogger("mkdocs").removeHandler(handler)
+    with capture_warnings() as messages:
+        yield tmp_path, messages
     plugin.on_startup(command="build", dirty=False)  # the instance is shared by every build of the process
 
 
 def test_a_save_rereads_only_the_saved_plan(serving):
     root, messages = serving
-    plugin = _rebuild(root, messages)
+    plugin = _rebuild(root)
     assert (plugin._cache.hits, plugin._cache.misses) == (0, 2)
     plan = root / "content/ke-hoach/2023/48-kh-ubnd.md"
     plan.write_text(plan.read_text("utf-8").replace("Gắn biển công trình", "Gắn biển công trình chào mừng"), "utf-8")
-    plugin = _rebuild(root, messages)
+    plugin = _rebuild(root)
     assert (plugin._cache.hits, plugin._cache.misses) == (1, 3)
     html = (root / "site/ke-hoach/2023/48-kh-ubnd/index.html").read_text("utf-8")
     assert "Gắn biển công trình chào mừng" in html
@@ -105,20 +82,20 @@ def test_cached_plans_still_report_their_problems_with_lines(serving):
     broken = "ke-hoach/2024/1-kh.md"
     write_files(root / "content", {broken: "---\nissued: 2024-01-05\nissuer: UBND thành phố Cẩm Phả\nsummary: Thử\n"
                                           "tasks:\n  - title: Việc\n    lead: Phòng Không Có\n---\nVăn bản.\n"})
-    _rebuild(root, messages)
+    _rebuild(root)
     first = [m for m in messages if broken in m]
     assert first and all(f"{broken}:7:" in m for m in first if "Phòng Không Có" in m)
     messages.clear()
-    plugin = _rebuild(root, messages)  # nothing changed: every plan from the cache, the same problems
+    plugin = _rebuild(root)  # nothing changed: every plan from the cache, the same problems
     assert plugin._cache.hits == 3
     assert [m for m in messages if broken in m] == first
 
 
 def test_a_deleted_plan_leaves_the_site_and_the_cache(serving):
     root, messages = serving
-    _rebuild(root, messages)
+    _rebuild(root)
     (root / "content/ke-hoach/2023/19-kh-ubnd.md").unlink()
-    plugin = _rebuild(root, messages)
+    plugin = _rebuild(root)
     assert len(plugin._cache) == 1
     listing = (root / "site/ke-hoach/index.html").read_text("utf-8")
     assert "19/KH-UBND" not in listing and "48/KH-UBND" in listing

@@ -24,6 +24,7 @@ import difflib
 import hashlib
 import heapq
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -412,20 +413,19 @@ class Resolution:
         ``None`` when resolved or when the name is a generic group. An unknown name is a
         warning (``--strict`` makes it fail); an ambiguous one is an error.
         """
-        if self.status == "ok" and self.misspelled:
+        def problem(message: str, allowed: str, suggestion: str, severity: Severity, code: str) -> Diagnostic:
+            return Diagnostic(path=path, line=line, message=message, field=field, value=self.name,
+                              allowed=allowed, suggestion=suggestion, severity=severity, code=code)
+
+        if self.status == "ok" and self.misspelled and self.agency is not None:
             words = ", ".join(f"«{wrong}» (danh mục viết «{right}»)" for wrong, right in self.misspelled)
-            return Diagnostic(
-                path=path,
-                line=line,
-                message=f"Tên cơ quan «{self.name}» viết khác dấu so với danh mục: {words}",
-                field=field,
-                value=self.name,
-                allowed=f"tên viết đúng dấu như trong {REGISTRY_FILE}: «{self.agency.name if self.agency else ''}»"
-                + (f" hoặc «{self.agency.short}»" if self.agency and self.agency.short else ""),
-                suggestion=f"Sửa thành «{respell(self.name, self.misspelled)}». Nếu cách viết này là đúng, thêm nó vào "
+            short = f" hoặc «{self.agency.short}»" if self.agency.short else ""
+            return problem(
+                f"Tên cơ quan «{self.name}» viết khác dấu so với danh mục: {words}",
+                f"tên viết đúng dấu như trong {REGISTRY_FILE}: «{self.agency.name}»{short}",
+                f"Sửa thành «{respell(self.name, self.misspelled)}». Nếu cách viết này là đúng, thêm nó vào "
                 f"aliases của cơ quan trong {REGISTRY_FILE}.",
-                severity=Severity.WARNING,
-                code="agency-spelling",
+                Severity.WARNING, "agency-spelling",
             )
         if self.status == "ok" or self.is_generic:
             return None
@@ -435,30 +435,18 @@ class Resolution:
                 suggestion = f"Có phải ý bạn là {options}? Hoặc thêm cơ quan này vào {REGISTRY_FILE}."
             else:
                 suggestion = f"Thêm cơ quan này vào {REGISTRY_FILE} hoặc ghi đúng tên đã đăng ký."
-            return Diagnostic(
-                path=path,
-                line=line,
-                message=f"Cơ quan «{self.name}» chưa có trong danh mục co-quan.yml",
-                field=field,
-                value=self.name,
-                allowed=f"một mã (id) hoặc tên đã đăng ký trong {REGISTRY_FILE}",
-                suggestion=suggestion,
-                severity=Severity.WARNING,
-                code="unknown-agency",
+            return problem(
+                f"Cơ quan «{self.name}» chưa có trong danh mục co-quan.yml",
+                f"một mã (id) hoặc tên đã đăng ký trong {REGISTRY_FILE}",
+                suggestion, Severity.WARNING, "unknown-agency",
             )
         listed = ", ".join(_label(agency) for agency in self.candidates)
         first = self.candidates[0] if self.candidates else None
         example = f", ví dụ `{first.id}` hoặc «{first.name}»" if first else ""
-        return Diagnostic(
-            path=path,
-            line=line,
-            message=f"Tên cơ quan «{self.name}» ứng với {len(self.candidates)} cơ quan: {listed}",
-            field=field,
-            value=self.name,
-            allowed=f"một mã (id) hoặc tên đầy đủ đã đăng ký trong {REGISTRY_FILE}",
-            suggestion=f"Ghi rõ mã (id) hoặc tên đầy đủ{example}.",
-            severity=Severity.ERROR,
-            code="ambiguous-agency",
+        return problem(
+            f"Tên cơ quan «{self.name}» ứng với {len(self.candidates)} cơ quan: {listed}",
+            f"một mã (id) hoặc tên đầy đủ đã đăng ký trong {REGISTRY_FILE}",
+            f"Ghi rõ mã (id) hoặc tên đầy đủ{example}.", Severity.ERROR, "ambiguous-agency",
         )
 
 
@@ -475,8 +463,6 @@ _TONE_PLACE = re.compile(f"([ou])([aey])([{_TONES}])")
 
 def _spelling(word: str) -> str:
     """``word`` in lower case with its diacritics, old and new tone placement made equal."""
-    import unicodedata
-
     text = unicodedata.normalize("NFD", word.lower().replace("ð", "đ"))
     return _TONE_PLACE.sub(r"\1\3\2", text)
 
@@ -494,8 +480,10 @@ def misspelled_words(written: str, agency: Agency) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for word in _WORD_RE.findall(clean(written)):
         spellings = vocabulary.get(fold(word))
-        if spellings and _spelling(word) not in spellings and (word, next(iter(spellings.values()))) not in out:
-            out.append((word, next(iter(spellings.values()))))
+        if spellings and _spelling(word) not in spellings:
+            pair = (word, next(iter(spellings.values())))  # the registry's first spelling of that word
+            if pair not in out:
+                out.append(pair)
     return out
 
 

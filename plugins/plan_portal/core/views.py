@@ -364,28 +364,40 @@ def _agency_groups(catalog: Catalog) -> tuple[list[AgencyGroup], list[AgencyData
 def _plan_list_views(catalog: Catalog, page_size: int) -> list[View]:
     """The plan list, newest first, ``page_size`` plans a page; each page filters its own plans."""
     paths = catalog.paths
-    plans = catalog.plans
+    return _paged_plan_list(
+        catalog, catalog.plans, f"{paths.plans}/", page_size, "Danh sách kế hoạch",
+        "Tất cả kế hoạch đã ban hành, lọc theo năm, cơ quan ban hành, loại văn bản và chuyên trang.",
+        in_nav=True, year_index=True,
+    )
+
+
+def _paged_plan_list(catalog: Catalog, plans: list[Plan], base_url: str, page_size: int, title: str,
+                     description: str, *, in_nav: bool = False, year_index: bool = False,
+                     crumbs: list[tuple[str, str]] | None = None) -> list[View]:
+    """``plans`` (newest first) on numbered pages at ``base_url``, ``trang-2/`` …, ``page_size`` a page.
+
+    The first page is ``title``; the others add "— trang N". With ``year_index``, a page that
+    continues lists the years with the page each starts on.
+    """
     chunks = _chunks(plans, page_size)
-    pages = _pages(f"{paths.plans}/index.md", f"{paths.plans}/", len(chunks))
+    pages = _pages(f"{base_url}index.md", base_url, len(chunks))
     urls = [url for _, url in pages]
     labels = [_years_label(chunk) for chunk in chunks]
     years: dict[str, tuple[int, str]] = {}
-    for number, chunk in enumerate(chunks):
-        for plan in chunk:
-            key = str(plan.year or "")
-            count, url = years.get(key, (0, urls[number]))
-            years[key] = (count + 1, url)
-    year_index = [(y, n, url) for y, (n, url) in years.items()] if len(chunks) > 1 else []
+    if year_index and len(chunks) > 1:
+        for number, chunk in enumerate(chunks):
+            for plan in chunk:
+                key = str(plan.year or "")
+                count, url = years.get(key, (0, urls[number]))
+                years[key] = (count + 1, url)
     views: list[View] = []
     for number, (chunk, (src, _)) in enumerate(zip(chunks, pages), 1):
-        title = "Danh sách kế hoạch" if number == 1 else f"Danh sách kế hoạch — trang {number}"
         views.append(PlanListView(
-            src, title, "plan-portal/plans.html",
-            "Tất cả kế hoạch đã ban hành, lọc theo năm, cơ quan ban hành, loại văn bản và chuyên trang."
-            + (f" Trang {number}." if number > 1 else ""),
-            in_nav=number == 1, plans=chunk, facets=catalog.facets(chunk), total=len(plans),
+            src, title if number == 1 else f"{title} — trang {number}",
+            "plan-portal/plans.html", description + (f" Trang {number}." if number > 1 else ""),
+            in_nav=in_nav and number == 1, plans=chunk, facets=catalog.facets(chunk), total=len(plans),
             offset=(number - 1) * page_size, pager=Pager(number, urls, labels) if len(chunks) > 1 else None,
-            years=year_index,
+            years=[(y, n, url) for y, (n, url) in years.items()], crumbs=list(crumbs or []),
         ))
     return views
 
@@ -695,19 +707,10 @@ def _section_plan_views(catalog: Catalog, page_size: int, home_plans: int) -> li
     views: list[View] = []
     for section in catalog.sections:
         plans = catalog.section_plans.get(section.slug, [])
-        if len(plans) <= home_plans:
-            continue
-        base = section_plans_url(catalog.paths.sections, section.slug)
-        chunks = _chunks(plans, page_size)
-        pages = _pages(f"{base}index.md", base, len(chunks))
-        urls = [url for _, url in pages]
-        labels = [_years_label(chunk) for chunk in chunks]
-        for number, (chunk, (src, _)) in enumerate(zip(chunks, pages), 1):
-            title = f"Kế hoạch của chuyên trang {section.title}" + (f" — trang {number}" if number > 1 else "")
-            views.append(PlanListView(
-                src, title, "plan-portal/plans.html", f"Các kế hoạch thuộc chuyên trang {section.title}.",
-                plans=chunk, facets=catalog.facets(chunk), total=len(plans), offset=(number - 1) * page_size,
-                pager=Pager(number, urls, labels) if len(chunks) > 1 else None,
+        if len(plans) > home_plans:
+            views += _paged_plan_list(
+                catalog, plans, section_plans_url(catalog.paths.sections, section.slug), page_size,
+                f"Kế hoạch của chuyên trang {section.title}", f"Các kế hoạch thuộc chuyên trang {section.title}.",
                 crumbs=[(section.title, f"{catalog.paths.sections}/{section.slug}/")],
-            ))
+            )
     return views

@@ -135,13 +135,18 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         self.catalog = Catalog(self._entries.values(), registry, sections, today=self.today, paths=self.paths,
                                problems=self._registry_problems)
         self._views = {}
+        limits = SectionLimits(
+            plans=max(1, self.config.section_home_plans),
+            events=max(0, self.config.section_home_events),
+            tasks=max(0, self.config.section_home_tasks),
+        )
         views = build_views(
             self.catalog,
             agency_page_size=self.config.agency_page_size,
             timeline_recent_years=self.config.timeline_recent_years,
             timeline_page_size=self.config.timeline_page_size,
             plans_page_size=self.config.plans_page_size,
-            section_limits=self._section_limits(),
+            section_limits=limits,
         )
         for view in views:
             self._views[view.src_uri] = view
@@ -153,20 +158,13 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         for asset in sorted(ASSETS_DIR.iterdir()):
             if asset.is_file():
                 files.append(File.generated(config, f"{ASSETS_URI}/{asset.name}", abs_src_path=str(asset)))
-        self._portal = PortalContext(self.catalog, self._views, self._section_limits())
+        self._portal = PortalContext(self.catalog, self._views, limits)
         self._report()
         if self._cache is None:
             self.catalog.release_sources()  # raw front matter is no longer needed: ~60 KB a plan (issue 8)
         else:
             self._cache.keep_only(set(self._entries))  # (the cached entries keep their reported lines)
         return files
-
-    def _section_limits(self) -> SectionLimits:
-        return SectionLimits(
-            plans=max(1, self.config.section_home_plans),
-            events=max(0, self.config.section_home_events),
-            tasks=max(0, self.config.section_home_tasks),
-        )
 
     def _load_registry(self, files: Files, docs_dir: Path) -> Registry:
         path = docs_dir / self.config.registry
