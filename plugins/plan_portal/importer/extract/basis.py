@@ -1,0 +1,179 @@
+"""Phase 2: the preamble — the issuer's sentence and the documents cited (căn cứ)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from plan_portal.core.text import fold, squash_spaces
+
+from .. import names as nm
+from ..dates import find_exact_date
+from ..structure import Item, is_upper
+from .base import Base
+from .patterns import (
+    _BASIS_START,
+    _DOC_KINDS,
+    _ISSUER_SENTENCE,
+    _PERSON_PREFIX,
+    _cap,
+)
+
+
+class BasisMixin(Base):
+    """Reads the preamble."""
+
+    def _preamble(self, start: int, end: int) -> list[Item]:
+        out = []
+        for it in self.items[start:end]:
+            if it.table is not None or it.numbered and it.kind != "paren":
+                break
+            if fold(it.plain).startswith("quyet dinh") and it.plain.rstrip().endswith(":"):
+                break
+            out.append(it)
+        return out
+
+    def _issuer(
+        self, header_issuer: str | None, preambles: list[Item], header_end: int, summary: str | None
+    ) -> tuple[str | None, dict[int, int]]:
+        """The issuer (header first, else the preamble's sentence) and where that sentence starts per item."""
+        spans: dict[int, int] = {}
+        sentence_subject: str | None = None
+        for it in preambles:
+            for match in _ISSUER_SENTENCE.finditer(it.plain):
+                subject = match.group(1).strip()
+                subject = re.sub(r"^(?:và|nay|do đó|vì vậy)\s+", "", subject, flags=re.IGNORECASE)
+                if not nm.starts_with_agency(subject):
+                    continue
+                spans[it.index] = match.start(1)
+                if sentence_subject is None:
+                    sentence_subject = subject
+                break
+        if header_issuer:
+            return header_issuer, spans
+        # A decision: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X" under its summary.
+        for it in self.items[header_end : header_end + 8]:
+            text = it.plain
+            if it.table is None and is_upper(text) and re.match(r"^(CHỦ TỊCH|ỦY BAN|UỶ BAN|UBND|BAN THƯỜNG VỤ)", text):
+                name = nm.abbreviate(_PERSON_PREFIX.sub("", nm.case_agency(text)))
+                if re.search(r"\b(?:tỉnh|huyện|thành phố|thị xã|xã|phường|quận)\s+\S", name):
+                    return name, spans
+        if sentence_subject is None:
+            self.note(("issuer",), "Không xác định được cơ quan ban hành (không có dòng tên cơ quan ở đầu văn bản).")
+            return None, spans
+        subject = nm.abbreviate(_PERSON_PREFIX.sub("", sentence_subject))
+        # A Party committee's standing board issues in the committee's name ("HUYỆN ỦY …" in the header).
+        subject = re.sub(r"^(?:Ban Thường vụ|Ban Chấp hành|Thường trực)\s+(?=(?:Tỉnh|Huyện|Thành|Thị|Đảng)\s+ủy)", "",
+                         subject, flags=re.IGNORECASE)
+        completed, how = self._with_locality(subject, summary)
+        if how:
+            self.note(("issuer",), f"Cơ quan ban hành lấy từ câu «{sentence_subject} … kế hoạch»{how} — cần kiểm tra.")
+        return completed, spans
+
+    def _with_locality(self, subject: str, summary: str | None) -> tuple[str, str]:
+        """Add the place name to "UBND tỉnh" / "Ban Thường vụ Huyện ủy" from the document's own text."""
+        level_match = re.search(r"\b(tỉnh|huyện|thành phố|thị xã|xã|phường|quận|Tỉnh ủy|Huyện ủy|Thành ủy|Thị ủy)$",
+                                subject)
+        if not level_match:
+            return subject, ""
+        level = level_match.group(1).lower().replace(" ủy", "")
+        level = {"thành": "thành phố", "thị": "thị xã"}.get(level, level)
+        text = " ".join(it.plain for it in self.items if it.table is None)
+        if summary:
+            text = summary + " " + text
+        name_re = r"((?:[A-ZĐ][a-zà-ỹđ]+)(?:\s+[A-ZĐ][a-zà-ỹđ]+){0,2})"
+        direct = re.search(re.escape(subject) + r"\s+" + name_re, text)
+        if direct:
+            return f"{subject} {direct.group(1)}", f", tên địa phương «{direct.group(1)}» lấy từ nội dung văn bản"
+        counts: dict[str, int] = {}
+        for match in re.finditer(r"\b" + re.escape(level) + r"\s+" + name_re, text):
+            place = match.group(1)
+            if fold(place.split()[0]) in ("nha", "ngay", "uy", "thanh", "so"):
+                continue
+            counts[place] = counts.get(place, 0) + 1
+        if counts:
+            best = max(counts.items(), key=lambda kv: kv[1])[0]
+            return f"{subject} {best}", f", tên địa phương «{best}» suy ra từ nội dung văn bản"
+        return subject, ", chưa rõ tên địa phương"
+
+    def _basis(self, preambles: list[Item], spans: dict[int, int]) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        relation = "based_on"
+        for it in preambles:
+            text = it.plain
+            if it.index in spans:
+                text = text[: spans[it.index]]
+            text = text.strip(" ,.;:")
+            start = _BASIS_START.match(text)
+            if start:
+                relation = "based_on" if start.group(1) == "Căn cứ" else "implements"
+                text = text[start.end():].strip()
+            elif not out:
+                continue
+            for part in self._split_refs(text):
+                ref = self._parse_ref(part, relation)
+                if ref is None:
+                    continue
+                key = ref.get("number") or ref.get("title", "")
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(ref)
+        for i, ref in enumerate(out):
+            if not ref.get("number"):
+                self.note(("basis", i), f"Văn bản căn cứ «{ref.get('title', '')}» không ghi số, ký hiệu.")
+            elif not ref.get("issued"):
+                self.note(("basis", i), f"Văn bản căn cứ {ref['number']} không ghi ngày ban hành.")
+        return out
+
+    @staticmethod
+    def _split_refs(text: str) -> list[str]:
+        parts, depth, current = [], 0, ""
+        for ch in text:
+            depth += ch == "("
+            depth -= ch == ")"
+            if ch == ";" and depth <= 0:
+                parts.append(current)
+                current = ""
+            else:
+                current += ch
+        parts.append(current)
+        out = []
+        for part in parts:
+            part = re.sub(r"^(?:và\s+)?(?:Căn cứ|Thực hiện|căn cứ|thực hiện)\s+", "", part.strip(" ,.;"))
+            if part:
+                out.append(part)
+        return out
+
+    def _parse_ref(self, part: str, relation: str) -> dict[str, Any] | None:
+        kinds = "|".join(sorted((re.escape(k) for k in _DOC_KINDS), key=len, reverse=True))
+        kind_match = re.search(rf"\b({kinds})\b", part, re.IGNORECASE)
+        number_match = re.search(r"\bsố\s*:?\s*(\d[\w/\-.Đđ&]*(?:\s*[/-]\s*[\w\-Đđ&]+)*)", part)
+        if not number_match and not (kind_match and kind_match.start() <= 25):
+            return None
+        ref: dict[str, Any] = {}
+        if number_match:
+            ref["number"] = re.sub(r"\s+", "", number_match.group(1)).rstrip(".,")
+        found = find_exact_date(part)
+        if found:
+            ref["issued"] = found[0]
+        issuer_match = re.search(r"\bcủa\s+(.+?)(?=\s+(?:về|V/v|v/v|quy định|hướng dẫn|ban hành|triển khai|tại|"
+                                 r"phê duyệt|phê chuẩn|thông qua|kèm theo|chỉ đạo|giao|sửa đổi|bổ sung|thực hiện)\b|"
+                                 r"\s*\(|\s*,\s*(?:ngày|số)\b|$)", part)
+        if issuer_match:
+            ref["issuer"] = nm.abbreviate(issuer_match.group(1).strip(" ,."))
+        ref["relation"] = relation
+        title = part
+        if number_match:
+            title = title.replace(number_match.group(0), " ")
+        if found:
+            title = re.sub(r",?\s*ngày\s+" + re.escape(found[1].group(0).replace("ngày ", "")), " ", title)
+            title = title.replace(found[1].group(0), " ")
+        if issuer_match:
+            title = title.replace(issuer_match.group(0), " ")
+        title = squash_spaces(re.sub(r"\s+,", ",", title)).strip(" ,.;")
+        title = re.sub(r"\s*\(sau đây gọi tắt là[^)]*\)", "", title)
+        if title:
+            ref["title"] = _cap(title)
+        return ref

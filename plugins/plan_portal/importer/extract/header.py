@@ -1,0 +1,185 @@
+"""Phase 1: the header (agency lines, number, place and date) and the title with its summary."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from plan_portal.core.text import fold, squash_spaces
+
+from .. import names as nm
+from ..dates import find_exact_date
+from ..structure import Item, is_upper, title_kind
+from .base import Base
+from .patterns import (
+    _BASIS_START,
+    _DATE_LINE,
+    _ISSUER_SENTENCE,
+    _NATIONAL,
+    _NUMBER_START,
+    _cap,
+)
+
+
+class HeaderMixin(Base):
+    """Reads the document's header and title."""
+
+    def _guess_header_end(self) -> int:
+        for it in self.items:
+            if it.table is None and (_BASIS_START.match(it.plain) or it.numbered):
+                return it.index
+        return 0
+
+    def _number(self, header: list[Item]) -> str | None:
+        for it in header:
+            text = it.plain
+            match = _NUMBER_START.search(text)
+            if not match:
+                continue
+            rest = text[match.end():]
+            rest = re.split(r",\s*ngày|\s{2,}", rest)[0]
+            tokens = []
+            for token in rest.split():
+                if re.fullmatch(r"[0-9A-ZĐ/\-.&]+", token) or token in ("/", "-"):
+                    tokens.append(token)
+                else:
+                    break
+            value = "".join(tokens).strip(".-")
+            if re.search(r"\d", value) and re.search(r"[A-ZĐ]", value):
+                return value
+            if value and re.search(r"\d", value):
+                self.note(("number",), f"Số văn bản «{value}» thiếu ký hiệu — cần kiểm tra.")
+                return value
+            if value:
+                self.note(("number",), f"Dòng «Số:» chưa điền số («{value}»): văn bản chưa lấy số.")
+                return None
+            self.note(("number",), "Dòng «Số:» để trống (văn bản chưa lấy số).")
+            return None
+        self.note(("number",), "Không tìm thấy số, ký hiệu văn bản (dòng «Số: …»).")
+        return None
+
+    def _place_date(self, header: list[Item]) -> tuple[str | None, str | None]:
+        for it in header:
+            match = _DATE_LINE.search(it.plain)
+            if not match:
+                continue
+            place = squash_spaces(match.group(1))
+            place = re.sub(r"^.*?\b(?:[A-ZĐ]{2,}(?:-[A-ZĐ]+)?)\s+(?=[A-ZĐ][a-zà-ỹ])", "", place) if "/" in place else place
+            place = place.strip(" .-")
+            wording = match.group(2)
+            found = find_exact_date(wording)
+            if found:
+                return place, found[0]
+            words = squash_spaces(re.sub(r"[.…_]+", " ", wording))
+            self.note(("issued",), f"Ngày ban hành chưa đủ («{words}») — cần điền ngày ký.")
+            year = re.search(r"\d{4}", words)
+            return place, (re.sub(r"^ngày\s+(?=tháng)", "", words) if year else None)
+        self.note(("place",), "Không tìm thấy địa danh (dòng «…, ngày … tháng … năm …»).")
+        self.note(("issued",), "Không tìm thấy ngày ban hành — cần điền ngày ký văn bản.")
+        return None, None
+
+    def _header_issuer(self, header: list[Item]) -> str | None:
+        units: list[str] = []
+        for it in header:
+            text = it.plain.strip(" *")
+            if not text or _NUMBER_START.search(text) or _DATE_LINE.search(text):
+                if units:
+                    break
+                continue
+            if _NATIONAL.search(fold(text)):
+                if units:
+                    break
+                continue
+            if not is_upper(text):
+                if units:
+                    break
+                continue
+            words = fold(text).split()
+            # "TỈNH SƠN LA" under "ỦY BAN NHÂN DÂN" continues it; "HUYỆN ỦY TAM ĐƯỜNG" is a unit of its own.
+            if units and words and words[0] in ("tinh", "huyen", "thanh", "thi", "xa", "phuong", "quan") and not (
+                len(words) > 1 and words[1] == "uy" or words[:2] == ["thanh", "uy"]
+            ):
+                units[-1] = f"{units[-1]} {text}"
+            else:
+                units.append(text)
+        if not units:
+            return None
+        cased = [nm.case_agency(u) for u in units]
+        issuer = cased[-1]
+        has_place = bool(re.search(r"\b(?:tỉnh|huyện|thành phố|thị xã|xã|phường|quận|thị trấn)\b|ủy\s+\S+", issuer))
+        if len(cased) >= 2 and not has_place:
+            parent = nm.abbreviate(cased[-2])
+            # "SỞ NỘI VỤ" under "UBND TỈNH BẮC GIANG" is "Sở Nội vụ tỉnh Bắc Giang";
+            # "VĂN PHÒNG" under it is "Văn phòng UBND tỉnh …"; "BAN TUYÊN GIÁO" under "TỈNH ỦY …" keeps it.
+            if parent.startswith("UBND ") and not issuer.lower().startswith("văn phòng"):
+                parent = parent[len("UBND "):]
+            issuer = f"{issuer} {parent}"
+        return nm.abbreviate(issuer)
+
+    def _summary(self, title: int | None, end: int, header_end: int) -> tuple[str | None, int | None, str | None]:
+        """The title lines after "KẾ HOẠCH"; also returns the last index used and a "(Ban hành kèm theo …)" note."""
+        if title is None:
+            self.note(("summary",), "Không thấy dòng «KẾ HOẠCH» nên không xác định được trích yếu.")
+            return None, None, None
+        items = self.items
+        parts: list[str] = []
+        rest = title_kind(items[title].text)[1] if title_kind(items[title].text) else ""
+        if rest:
+            parts.append(rest)
+        last = title
+        attached: str | None = None
+        for it in items[title + 1 : end]:
+            if it.table is not None:
+                break
+            text = it.plain.strip()
+            folded = fold(text)
+            if re.match(r"^\(?\s*(?:ban hanh )?kem theo (?:quyet dinh|qd)", folded):
+                attached = text
+                last = it.index
+                continue
+            if re.fullmatch(r"[-_=*. ]+", text) or not text:
+                last = it.index
+                continue
+            # The first line under the title is the summary even when it reads "Thực hiện …" or
+            # "Triển khai …" (a plan "Thực hiện Nghị quyết số …"); later lines that open the preamble stop it.
+            if it.numbered or text.startswith("Căn cứ") or parts and (
+                _BASIS_START.match(text) or re.match(r"^(Để|Nhằm|Trên cơ sở|Xét|Qua|Kính gửi|Hôm nay)\b", text)
+            ):
+                break
+            if not parts and len(text) > 250 and ("như sau" in text or text.endswith(":")):
+                break
+            if _ISSUER_SENTENCE.search(text) and ("như sau" in text or len(text) > 120):
+                break
+            if parts and is_upper(text) and not all(is_upper(p) for p in parts):
+                break
+            if not parts and re.match(r"^(CHỦ TỊCH|ỦY BAN|UBND)\b", text) and is_upper(text):
+                break
+            if len(parts) >= 4 or len(text) > 400 or (text.endswith(":") and len(text) > 80):
+                break
+            parts.append(text)
+            last = it.index
+        if not parts:
+            self.note(("summary",), "Không tìm thấy trích yếu (dòng dưới «KẾ HOẠCH»).")
+            return None, last, attached
+        summary = squash_spaces(" ".join(parts)).strip(" -–")
+        summary = re.sub(r"^(?:V/v|Về việc|về việc)\s+", "", summary)
+        summary = _cap(summary)
+        if is_upper(summary):
+            self.note(("summary",), "Trích yếu viết hoa toàn bộ — nên viết lại chữ thường.")
+        return summary, last, attached
+
+    def _attached_decision(self, note: str | None) -> dict[str, Any]:
+        """Number, date and issuer of the decision named in "(Ban hành kèm theo Quyết định số …)"."""
+        if not note:
+            return {}
+        out: dict[str, Any] = {}
+        match = re.search(r"số\s*:?\s*([0-9][\w/\-.Đđ ]*?)(?=\s+ngày|\s*,|\s+của|\)|$)", note, re.IGNORECASE)
+        if match:
+            out["number"] = re.sub(r"\s+", "", match.group(1))
+        found = find_exact_date(note)
+        if found:
+            out["issued"] = found[0]
+        match = re.search(r"\bcủa\s+(.+?)\s*\)?\.?$", note)
+        if match:
+            out["issuer"] = nm.abbreviate(nm.case_agency(match.group(1)))
+        return out
