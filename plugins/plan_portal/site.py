@@ -13,7 +13,7 @@ from typing import Any
 
 from jinja2 import Environment
 
-from .core.catalog import Catalog, KIND_LABELS, STATUS_LABELS
+from .core.catalog import Catalog, KIND_LABELS
 from .core.model import Plan
 from .core.present import issued_label, kind_label, long_date, short_date, status_label
 from .core.text import d_words, fold
@@ -37,10 +37,6 @@ class PortalContext:
     @property
     def today(self) -> date:
         return self.catalog.today
-
-    @property
-    def status_labels(self) -> dict[str, str]:
-        return STATUS_LABELS
 
     @property
     def kind_labels(self) -> dict[str, str]:

@@ -213,7 +213,7 @@ REFERENCE_MACROS = """
     {%- if entry.kind != "issued" and entry.agencies %}
     <span class="pp-tl-agencies">{% if entry.kind == "deadline" %}Chủ trì: {% endif %}{{ agency_links(entry.agencies) }}</span>
     {%- endif %}
-    {%- if entry.kind == "event" %} {{ pp.status_badge("past" if entry.status == "done" else "upcoming", entry.period, event=True) }}
+    {%- if entry.kind == "event" %} {{ pp.status_badge(entry.status, entry.period, event=True) }}
     {%- elif entry.kind != "issued" %} {{ pp.status_badge(entry.status, entry.period, entry.status == "done") }}{% endif %}
   </li>
 {% endautoescape %}{%- endmacro %}

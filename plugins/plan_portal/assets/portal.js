@@ -5,12 +5,31 @@
  */
 (function () {
   "use strict";
-  var LABELS = {
-    done: "Đã hoàn thành", cancelled: "Đã hủy", ongoing: "Thường xuyên", upcoming: "Sắp tới",
-    due_soon: "Sắp đến hạn", overdue: "Quá hạn", unknown: "Chưa rõ thời hạn", past: "Đã diễn ra"
-  };
-  var SOON_DAYS = 14;
+  // The status table (labels, threshold, rules) is data emitted at build time from
+  // plan_portal/core/status.py as assets/plan-portal/status.js; this script only computes facts.
+  var STATUS = window.PlanPortalStatus || { labels: {}, closed: [], soon_days: 0, facts: [], rules: {} };
   var DAY = 86400000;
+
+  // The period facts the rules are written with (the same as status.facts() in the core).
+  var FACTS = {
+    unreadable: function (p) { return !p.readable; },
+    recurring: function (p) { return p.recurring; },
+    undated: function (p) { return !p.start && !p.end; },
+    continuing: function (p) { return p.continuing; },
+    ended: function (p, now) { return !!p.end && p.end < now; },
+    ends_soon: function (p, now) { return !!p.end && Math.round((p.end - now) / DAY) <= STATUS.soon_days; },
+    started: function (p, now) { return !!p.start && p.start <= now; },
+    over: function (p, now) { var last = p.end || p.start; return !!last && last < now; }
+  };
+
+  // The first rule of the subject ("task", "event") whose facts all hold.
+  function statusOf(subject, p, now) {
+    var rules = STATUS.rules[subject] || [];
+    for (var i = 0; i < rules.length; i++) {
+      if (rules[i][1].every(function (fact) { return FACTS[fact](p, now); })) return rules[i][0];
+    }
+    return null;
+  }
 
   function fold(text) {
     return (text || "").toLowerCase().replace(/đ/g, "d").normalize("NFD").replace(/[\u0300-\u036f]/g, "").normalize("NFC");
@@ -29,24 +48,20 @@
     var now = today();
     root.querySelectorAll("[data-pp-status]").forEach(function (el) {
       var status = el.getAttribute("data-pp-status");
-      if (status === "done" || status === "cancelled" || el.hasAttribute("data-pp-done")) return;
-      var start = parseDay(el.getAttribute("data-pp-start"));
-      var end = parseDay(el.getAttribute("data-pp-end"));
-      // The same rules as Period.status() in the core (plan_portal/core/periods.py).
-      var ongoing = el.hasAttribute("data-pp-ongoing");
-      var next = status;
-      if (el.hasAttribute("data-pp-event")) next = (end || start) && (end || start) < now ? "past" : "upcoming";
-      else if (el.hasAttribute("data-pp-recurring")) next = "ongoing";
-      else if (!start && !end) next = ongoing ? "ongoing" : status;
-      else if (end && end < now) next = ongoing ? "ongoing" : "overdue";
-      else if (end && Math.round((end - now) / DAY) <= SOON_DAYS) next = "due_soon";
-      else if (start && start <= now) next = "ongoing";
-      else next = "upcoming";
+      if (STATUS.closed.indexOf(status) >= 0 || el.hasAttribute("data-pp-done")) return;
+      var period = {
+        readable: el.hasAttribute("data-pp-start"),
+        start: parseDay(el.getAttribute("data-pp-start")),
+        end: parseDay(el.getAttribute("data-pp-end")),
+        recurring: el.hasAttribute("data-pp-recurring"),
+        continuing: el.hasAttribute("data-pp-ongoing")
+      };
+      var next = statusOf(el.hasAttribute("data-pp-event") ? "event" : "task", period, now) || status;
       if (next !== status) {
         el.classList.remove("pp-status--" + status);
         el.classList.add("pp-status--" + next);
         el.setAttribute("data-pp-status", next);
-        el.textContent = LABELS[next] || next;
+        el.textContent = STATUS.labels[next] || next;
       }
     });
   }
@@ -157,6 +172,7 @@
     });
     document.querySelectorAll("[data-pp-countdown]").forEach(setupCountdown);
   }
+  window.PlanPortal = { statusOf: statusOf, facts: FACTS, parseDay: parseDay };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();

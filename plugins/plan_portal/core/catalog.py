@@ -21,26 +21,12 @@ from .loader import PlanEntry
 from .model import Event, Plan, Relation, Task
 from .periods import Period
 from .sections import SectionEntry
+from . import status as statuses
 from .text import fold
 
-__all__ = ["AgencyRef", "Catalog", "PeriodView", "SitePaths", "TaskRow", "TimelineEntry", "STATUS_LABELS", "KIND_LABELS"]
-
-STATUS_LABELS = {
-    "done": "Đã hoàn thành",
-    "cancelled": "Đã hủy",
-    "ongoing": "Thường xuyên",
-    "upcoming": "Sắp tới",
-    "due_soon": "Sắp đến hạn",
-    "overdue": "Quá hạn",
-    "unknown": "Chưa rõ thời hạn",
-    "in_progress": "Đang thực hiện",
-    "planned": "Chưa bắt đầu",
-}
+__all__ = ["AgencyRef", "Catalog", "PeriodView", "SitePaths", "TaskRow", "TimelineEntry", "KIND_LABELS"]
 
 KIND_LABELS = {"issued": "Ban hành", "event": "Sự kiện", "deadline": "Thời hạn"}
-
-# Order of agency task groups: upcoming first, then overdue, then done (issue: agencies).
-_STATUS_ORDER = {"due_soon": 0, "upcoming": 1, "ongoing": 2, "unknown": 3, "overdue": 4, "done": 5, "cancelled": 6}
 
 
 @dataclass(frozen=True)
@@ -131,7 +117,7 @@ class TaskRow:
 
     @property
     def sort_key(self) -> tuple[Any, ...]:
-        return (_STATUS_ORDER.get(self.status, 9), _period_key(self.task.due), self.path, self.number)
+        return (statuses.order(self.status), _period_key(self.task.due), self.path, self.number)
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +194,7 @@ class AgencyData:
     @cached_property
     def open_tasks(self) -> int:
         """Tasks not done or cancelled (counted once: every page of the agency shows it)."""
-        return sum(1 for rows in (self.lead, self.support) for r in rows if r.status not in ("done", "cancelled"))
+        return sum(1 for rows in (self.lead, self.support) for r in rows if not statuses.is_closed(r.status))
 
     @property
     def total(self) -> int:
@@ -445,13 +431,8 @@ class Catalog:
 
     # -- timeline ---------------------------------------------------------------------------------------
     def task_status(self, task: Task) -> str:
-        if task.status.value == "done":
-            return "done"
-        if task.status.value == "cancelled":
-            return "cancelled"
-        if task.due is None:
-            return "unknown"
-        return task.due.status(self.today)
+        """Where ``task`` stands on the build date (:func:`plan_portal.core.status.task_status`)."""
+        return statuses.task_status(task, self.today)
 
     def _build_timeline(self) -> None:
         view = self.period_view
@@ -460,12 +441,12 @@ class Catalog:
             sections = tuple(s for s in plan.special if s in self.section_by_slug)
             issuer = self.issuer[path]
             if plan.issued.ok:
-                self.timeline.append(TimelineEntry("issued", plan.issued, plan, plan.summary, [issuer], "done",
+                self.timeline.append(TimelineEntry("issued", plan.issued, plan, plan.summary, [issuer], statuses.ISSUED,
                                                    sections=sections, when=view(plan.issued), plan_url=url, path=path))
             for event in plan.events:
                 if not event.start.ok:
                     continue
-                status = "done" if (event.start.end or event.start.start or date.max) < self.today else "upcoming"
+                status = statuses.event_status(event.start, self.today)
                 entry = TimelineEntry("event", event.start, plan, event.title, [issuer], status, event=event,
                                       sections=sections, when=view(event.start), plan_url=url, path=path)
                 self.timeline.append(entry)

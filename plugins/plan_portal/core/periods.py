@@ -39,9 +39,9 @@ The :attr:`Period.label` is computed from the dates and the precision; the origi
 wording is consulted only to choose the lead word of a deadline ("Trước",
 "Chậm nhất" or "Đến") and to echo "thường xuyên" (or "Liên tục", "Hằng quý" …).
 
-Status (:meth:`Period.status`): a period whose window contains today and whose end
-is further than ``soon_days`` away is ``"ongoing"`` (not ``"upcoming"``); see the
-method for the full table.
+Status (:meth:`Period.status`): the task rules of :mod:`plan_portal.core.status`; a
+period whose window contains today and whose end is further than ``soon_days`` away is
+``"ongoing"`` (not ``"upcoming"``).
 """
 
 from __future__ import annotations
@@ -57,6 +57,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, model_validator
 
 from plan_portal.core.diagnostics import show_value
+from plan_portal.core.status import SOON_DAYS, period_status, status_keys
 from plan_portal.core.text import clean, fold
 
 __all__ = ["ACCEPTED_FORMS", "Precision", "Period", "STATUSES", "parse_period"]
@@ -68,7 +69,7 @@ ACCEPTED_FORMS = (
 )
 
 #: Every value :meth:`Period.status` can return.
-STATUSES = ("done", "cancelled", "ongoing", "upcoming", "due_soon", "overdue", "unknown")
+STATUSES = status_keys("task")
 
 # Only the beginning of a long value is read: the leading period wins anyway.
 _MAX_SCAN = 1000
@@ -280,34 +281,12 @@ class Period(BaseModel, frozen=True):
 
     # ------------------------------------------------------------------ behaviour
 
-    def status(self, today: date, done: bool = False, cancelled: bool = False, soon_days: int = 14) -> str:
-        """Where the period stands on ``today``: one of :data:`STATUSES`.
+    def status(self, today: date, done: bool = False, cancelled: bool = False, soon_days: int = SOON_DAYS) -> str:
+        """Where a task due on this period stands on ``today``: one of :data:`STATUSES`.
 
-        ``done`` and ``cancelled`` win; unreadable → ``"unknown"``; recurring →
-        ``"ongoing"``; not started yet → ``"upcoming"`` (unless its end is within
-        ``soon_days``: ``"due_soon"``); past its end → ``"overdue"`` (``"ongoing"``
-        when marked "thường xuyên"); end within ``soon_days`` (today included) →
-        ``"due_soon"``; started and end further away, or open-ended and started →
-        ``"ongoing"``; otherwise ``"upcoming"``.
+        The rules are the task rules of :mod:`plan_portal.core.status` (the one status table).
         """
-        if done:
-            return "done"
-        if cancelled:
-            return "cancelled"
-        if not self.ok:
-            return "unknown"
-        if self.recurrence:
-            return "ongoing"
-        if self.start is None and self.end is None:
-            return "ongoing" if self.ongoing else "unknown"
-        if self.end is not None:
-            if self.end < today:
-                return "ongoing" if self.ongoing else "overdue"
-            if (self.end - today).days <= soon_days:
-                return "due_soon"
-        if self.start is not None and self.start <= today:
-            return "ongoing"
-        return "upcoming"
+        return period_status(self, today, done=done, cancelled=cancelled, soon_days=soon_days)
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict: text, start, end (ISO dates or None), precision, label, plus non-default extras."""

@@ -6,7 +6,8 @@ from datetime import date, datetime
 
 from babel.dates import format_date
 
-from .catalog import KIND_LABELS, STATUS_LABELS
+from . import status as statuses
+from .catalog import KIND_LABELS
 from .periods import Period, Precision
 
 __all__ = ["long_date", "short_date", "issued_label", "status_label", "kind_label"]
@@ -40,11 +41,8 @@ def issued_label(period: Period, inline: bool = False) -> str:
     return text[:1].lower() + text[1:] if inline else text
 
 
-EVENT_LABELS = {"past": "Đã diễn ra"}
-
-
 def status_label(status: str) -> str:
-    return STATUS_LABELS.get(status) or EVENT_LABELS.get(status, status)
+    return statuses.label(status)
 
 
 def kind_label(kind: str) -> str:

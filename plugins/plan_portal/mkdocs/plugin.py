@@ -38,6 +38,7 @@ from ..core.catalog import Catalog, SitePaths
 from ..core.loader import PlanCache, PlanEntry, decode_source, load_plan
 from ..core.sanitize import sanitize_html
 from ..core.sections import SectionEntry, load_sections
+from ..core import status as statuses
 from ..core.views import SectionLimits, View, build_views
 from ..core.export import write_data_files
 from ..site import PortalContext, register_filters
@@ -49,6 +50,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 ASSETS_DIR = PACKAGE_DIR / "assets"
 ASSETS_URI = "assets/plan-portal"
+STATUS_SCRIPT = "status.js"  # generated from core/status.py: the status table as data for portal.js
 
 
 def _build_date(option: str | date | None) -> date:
@@ -95,7 +97,8 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             uri = f"{ASSETS_URI}/{name}"
             if uri not in config.extra_css:
                 config.extra_css.append(uri)
-        for name in sorted(p.name for p in ASSETS_DIR.glob("*.js")):
+        # The status table first: portal.js reads it (window.PlanPortalStatus).
+        for name in [STATUS_SCRIPT, *sorted(p.name for p in ASSETS_DIR.glob("*.js"))]:
             uri = f"{ASSETS_URI}/{name}"
             if uri not in [str(s) for s in config.extra_javascript]:
                 config.extra_javascript.append(uri)
@@ -158,6 +161,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         for asset in sorted(ASSETS_DIR.iterdir()):
             if asset.is_file():
                 files.append(File.generated(config, f"{ASSETS_URI}/{asset.name}", abs_src_path=str(asset)))
+        files.append(File.generated(config, f"{ASSETS_URI}/{STATUS_SCRIPT}", content=statuses.browser_script()))
         self._portal = PortalContext(self.catalog, self._views, limits)
         self._report()
         if self._cache is None:

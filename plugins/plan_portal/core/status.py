@@ -1,0 +1,219 @@
+"""Statuses: the one table that says where a task or an event stands, and how a reader sees it.
+
+Everything a citizen reads about a status comes from here: the vocabulary (keys such as
+``"due_soon"``), the Vietnamese labels, the thresholds and the rules. The build computes
+statuses with :func:`task_status`, :func:`period_status` and :func:`event_status`; the browser
+(``assets/portal.js``) recomputes them for the reader's day from :func:`browser_data`, emitted
+at build time as the script ``assets/plan-portal/status.js`` (:func:`browser_script`).
+portal.js has no label, threshold or rule of its own (``tests/core/test_status.py`` checks it);
+it only knows how to compute the period facts listed below.
+
+Shape of the table (add a status as rows, not as code):
+
+* :data:`STATUSES`: one :class:`Status` row per status: ``key`` (also the CSS class
+  ``pp-status--<key>``), ``label`` (Vietnamese), ``order`` (an agency page lists its tasks by
+  it, lowest first) and ``closed`` (the task is finished, by an editor's mark: the clock
+  no longer changes it, the browser leaves it as built and it is not counted as open).
+* :data:`RULES`: for each subject (``"task"``, ``"event"``), an ordered tuple of :class:`Rule`
+  rows ``(status, when)``. The first rule whose facts in ``when`` all hold gives the status;
+  the last rule of a subject has no facts and always holds.
+* Facts, the only words a rule may use. *Mark facts* come from what an editor wrote on a task
+  (``marked_done``, ``marked_cancelled``) and are known only at build time. *Period facts*
+  (:data:`PERIOD_FACTS`) come from a period and today, here in :func:`facts` and, the same,
+  in portal.js's ``FACTS``:
+
+  ``unreadable`` no period, or wording that could not be read; ``recurring`` "hằng tháng",
+  "hằng năm"; ``undated`` neither start nor end; ``continuing`` "thường xuyên" or an open end;
+  ``ended`` the end is before today; ``ends_soon`` the end is at most :data:`SOON_DAYS` days
+  away; ``started`` the start is today or before; ``over`` the last day (end, else start) is
+  before today.
+* Thresholds: :data:`SOON_DAYS` (the 14 days of "Sắp đến hạn").
+
+Plans have no status of their own yet; a plan's lifecycle is a new subject in :data:`RULES`.
+A plan issued, on the timeline, is :data:`ISSUED`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .periods import Period
+
+__all__ = [
+    "ISSUED", "PERIOD_FACTS", "RULES", "SOON_DAYS", "STATUSES", "Rule", "Status",
+    "browser_data", "browser_script", "event_status", "facts", "is_closed", "label", "order", "period_status", "status_keys",
+    "task_status",
+]
+
+#: Days before its end when a deadline becomes "Sắp đến hạn" (its last day included).
+SOON_DAYS = 14
+
+
+@dataclass(frozen=True)
+class Status:
+    """One status: its key, what a reader sees, where it sorts, and whether the task is finished."""
+
+    key: str
+    label: str
+    order: int = 9
+    closed: bool = False
+
+
+#: Every status, one row each.
+STATUSES: tuple[Status, ...] = (
+    Status("due_soon", "Sắp đến hạn", order=0),
+    Status("upcoming", "Sắp tới", order=1),
+    Status("ongoing", "Thường xuyên", order=2),
+    Status("unknown", "Chưa rõ thời hạn", order=3),
+    Status("overdue", "Quá hạn", order=4),
+    Status("done", "Đã hoàn thành", order=5, closed=True),
+    Status("cancelled", "Đã hủy", order=6, closed=True),
+    Status("past", "Đã diễn ra"),  # an event whose day is over
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """``status`` holds when every fact in ``when`` holds (no facts: always)."""
+
+    status: str
+    when: tuple[str, ...] = ()
+
+
+#: The rules of each subject, first match wins.
+RULES: dict[str, tuple[Rule, ...]] = {
+    "task": (
+        Rule("done", ("marked_done",)),
+        Rule("cancelled", ("marked_cancelled",)),
+        Rule("unknown", ("unreadable",)),
+        Rule("ongoing", ("recurring",)),
+        Rule("ongoing", ("undated", "continuing")),
+        Rule("unknown", ("undated",)),
+        Rule("ongoing", ("ended", "continuing")),  # "Tháng 12/2013 và thường xuyên" is never overdue
+        Rule("overdue", ("ended",)),
+        Rule("due_soon", ("ends_soon",)),
+        Rule("ongoing", ("started",)),
+        Rule("upcoming"),
+    ),
+    "event": (
+        Rule("past", ("over",)),
+        Rule("upcoming"),
+    ),
+}
+
+#: A plan issued, as a timeline entry (nothing left to follow).
+ISSUED = "done"
+
+#: The facts computed from a period and today (portal.js computes the same ones).
+PERIOD_FACTS = ("unreadable", "recurring", "undated", "continuing", "ended", "ends_soon", "started", "over")
+_MARK_FACTS = ("marked_done", "marked_cancelled")
+
+_BY_KEY = {s.key: s for s in STATUSES}
+
+
+def facts(period: Period | None, today: date, soon_days: int = SOON_DAYS) -> set[str]:
+    """The period facts that hold for ``period`` on ``today``."""
+    if period is None or not period.ok:
+        return {"unreadable", "undated"}
+    start, end = period.start, period.end
+    out = set()
+    if period.recurrence:
+        out.add("recurring")
+    if start is None and end is None:
+        out.add("undated")
+    if period.ongoing:
+        out.add("continuing")
+    if end is not None:
+        if end < today:
+            out.add("ended")
+        if (end - today).days <= soon_days:
+            out.add("ends_soon")
+    if start is not None and start <= today:
+        out.add("started")
+    last = end or start
+    if last is not None and last < today:
+        out.add("over")
+    return out
+
+
+def _first(subject: str, holding: set[str]) -> str:
+    for rule in RULES[subject]:
+        if all(fact in holding for fact in rule.when):
+            return rule.status
+    raise LookupError(f"no rule of {subject!r} holds")  # the last rule of a subject always holds
+
+
+def period_status(period: Period | None, today: date, *, done: bool = False, cancelled: bool = False,
+                  soon_days: int = SOON_DAYS) -> str:
+    """Where a task with the deadline ``period`` stands on ``today`` (``done``/``cancelled``: its mark)."""
+    holding = facts(period, today, soon_days)
+    if done:
+        holding.add("marked_done")
+    if cancelled:
+        holding.add("marked_cancelled")
+    return _first("task", holding)
+
+
+def task_status(task: Any, today: date) -> str:
+    """Where ``task`` (a :class:`~plan_portal.core.model.Task`) stands on ``today``."""
+    mark = task.status.value
+    return period_status(task.due, today, done=mark == "done", cancelled=mark == "cancelled")
+
+
+def event_status(period: Period, today: date) -> str:
+    """Whether an event on ``period`` is ``"past"`` or ``"upcoming"`` on ``today``."""
+    return _first("event", facts(period, today))
+
+
+def label(status: str) -> str:
+    """The Vietnamese label of ``status`` (the key itself when unknown)."""
+    row = _BY_KEY.get(status)
+    return row.label if row else status
+
+
+def order(status: str) -> int:
+    """Where ``status`` sorts on an agency page (unknown keys last)."""
+    row = _BY_KEY.get(status)
+    return row.order if row else 9
+
+
+def is_closed(status: str) -> bool:
+    """True for a finished task's status (done, cancelled): not open, not changed by the clock."""
+    row = _BY_KEY.get(status)
+    return bool(row and row.closed)
+
+
+def status_keys(subject: str) -> tuple[str, ...]:
+    """Every status the rules of ``subject`` can give, in rule order."""
+    return tuple(dict.fromkeys(rule.status for rule in RULES[subject]))
+
+
+def browser_data() -> dict[str, Any]:
+    """What portal.js reads: labels, the statuses it leaves alone, the threshold and the period rules.
+
+    Rules that need an editor's mark are left out: their statuses are ``closed``, which the browser
+    keeps as built.
+    """
+    return {
+        "labels": {s.key: s.label for s in STATUSES},
+        "closed": [s.key for s in STATUSES if s.closed],
+        "soon_days": SOON_DAYS,
+        "facts": list(PERIOD_FACTS),
+        "rules": {
+            subject: [[rule.status, list(rule.when)] for rule in rules if not set(rule.when) & set(_MARK_FACTS)]
+            for subject, rules in RULES.items()
+        },
+    }
+
+
+def browser_script() -> str:
+    """The generated ``status.js``: :func:`browser_data` as ``window.PlanPortalStatus``."""
+    data = json.dumps(browser_data(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return (
+        "/* Generated by plan_portal.core.status at build time: the status table portal.js reads. */\n"
+        f"window.PlanPortalStatus = {data};\n"
+    )
