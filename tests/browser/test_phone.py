@@ -32,17 +32,66 @@ def test_no_page_scrolls_sideways_at_360px(phone, sub_site, pages):
     assert too_wide == {}, too_wide
 
 
-def test_the_task_table_scrolls_in_its_own_box(phone, sub_site, pages):
+# Where each kind of page lists its tasks, and the deadline and status of each (first ten checked).
+TASK_LISTS = {
+    "kế hoạch": (".pp-task-table tbody tr", ".pp-cell--due", ".pp-status"),
+    "cơ quan": (".pp-table tbody tr", ".pp-cell--due", ".pp-status"),
+    "chuyên trang": (".pp-section-tasks li", ".pp-period", ".pp-status"),
+}
+
+
+@pytest.mark.parametrize("kind", list(TASK_LISTS))
+def test_status_and_deadline_of_the_first_ten_tasks_fit_a_phone(phone, sub_site, pages, kind):
+    """Who, what, by when and the status are on screen at 360 px: no sideways scrolling, in any box."""
+    rows, due, status = TASK_LISTS[kind]
+    phone.goto(sub_site.url(pages[kind]), wait_until="networkidle")
+    phone.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    boxes = phone.evaluate(
+        """([rows, due, status]) => [...document.querySelectorAll(rows)].slice(0, 10).map(row => {
+            const box = sel => { const el = row.querySelector(sel); if (!el) return null;
+                                 const r = el.getBoundingClientRect(); return [r.left, r.right, r.width]; };
+            return {text: row.textContent.trim().slice(0, 60), due: box(due), status: box(status)};
+        })""",
+        [rows, due, status],
+    )
+    total = phone.locator(rows).count()
+    assert total > 0 and len(boxes) == min(10, total), f"{kind}: {len(boxes)} of {total} tasks measured"
+    for row in boxes:
+        for name in ("due", "status"):
+            left, right, width = row[name] or (None, None, None)
+            assert row[name] is not None, f"{kind}: {row['text']!r} has no {name}"
+            assert width > 0 and left >= 0 and right <= PHONE["width"], f"{kind}: {name} of {row['text']!r} at {left}–{right}"
+    # Nothing scrolls sideways, neither the page nor a box around the tasks.
+    assert phone.evaluate("document.scrollingElement.scrollWidth") <= PHONE["width"]
+    assert phone.evaluate(
+        "sel => [...document.querySelectorAll('.pp-table-wrap')].every(el => el.scrollWidth <= el.clientWidth + 1)", rows
+    )
+
+
+def test_task_tables_stay_tables_on_wide_screens(page, sub_site, pages):
+    page.goto(sub_site.url(pages["kế hoạch"]))
+    assert page.locator(".pp-task-table").evaluate("el => getComputedStyle(el).display") == "table"
+    assert page.locator(".pp-task-table thead").is_visible()
+
+
+def test_the_gantt_reads_on_a_phone(phone, sub_site, pages):
+    """Month labels do not overlap nor leave the screen; each bar has its dates in words beside it."""
     phone.goto(sub_site.url(pages["kế hoạch"]), wait_until="networkidle")
-    box = phone.locator(".pp-tasks .pp-table-wrap")
-    sizes = box.evaluate("el => ({client: el.clientWidth, scroll: el.scrollWidth, overflow: getComputedStyle(el).overflowX})")
-    assert sizes["scroll"] > sizes["client"], "the task table is wider than a phone: it should scroll"
-    assert sizes["overflow"] in ("auto", "scroll")
-    assert sizes["client"] <= PHONE["width"]
-    # It scrolls: its content moves, the page does not.
-    box.evaluate("el => el.scrollBy(200, 0)")
-    assert box.evaluate("el => el.scrollLeft") > 0
-    assert phone.evaluate("window.scrollX") == 0
+    ticks = phone.evaluate(
+        """[...document.querySelectorAll('.pp-gantt__scale span')].filter(s => s.offsetParent)
+             .map(s => { const r = s.getBoundingClientRect(); return [r.left, r.right]; })"""
+    )
+    assert 2 <= len(ticks) <= 5
+    for (_, right), (left, _) in zip(ticks, ticks[1:]):
+        assert right <= left, f"month labels overlap: {ticks}"
+    assert all(left >= 0 and right <= PHONE["width"] for left, right in ticks), ticks
+    rows = phone.locator(".pp-gantt__row")
+    for i in range(rows.count()):
+        row = rows.nth(i)
+        for part in (".pp-gantt__label", ".pp-gantt__text"):
+            box = row.locator(part).bounding_box()
+            assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], (part, box)
+        assert row.locator(".pp-gantt__text").inner_text().strip()
 
 
 def test_the_header_search_is_a_button_on_phones(phone, sub_site):

@@ -244,10 +244,11 @@ def test_fast_rows_match_the_shared_macros(portal):
         ), entry.title
     # The row agency.html used to print with the shared macros.
     old_row = env.from_string(
-        '{% import "plan-portal/macros.html" as pp with context %}<table><tr><td>{{ r.task.title }}</td>'
-        '<td><a href="{{ (r.plan.url ~ \'#nhiem-vu-\' ~ (r.task.index + 1)) | url }}">{{ r.plan.doc_type }}'
+        '{% import "plan-portal/macros.html" as pp with context %}<table><tr><td class="pp-cell--title">{{ r.task.title }}</td>'
+        '<td class="pp-cell--plan" data-label="Kế hoạch"><a href="{{ (r.plan.url ~ \'#nhiem-vu-\' ~ (r.task.index + 1)) | url }}">{{ r.plan.doc_type }}'
         '{% if r.plan.number %} {{ r.plan.number }}{% endif %}</a><br><small>{{ r.plan.summary | truncate(90) }}</small></td>'
-        '<td>{{ pp.period(r.task.due) }}</td><td>{{ pp.status_badge(r.status, r.task.due, r.status == "done") }}</td></tr></table>'
+        '<td class="pp-cell--due" data-label="Thời hạn">{{ pp.period(r.task.due) }}</td>'
+        '<td class="pp-cell--status">{{ pp.status_badge(r.status, r.task.due, r.status == "done") }}</td></tr></table>'
     )
     new_row = env.from_string('{% import "plan-portal/rows.html" as rows with context %}<table>{{ rows.task_row(r) }}</table>')
     rows = [r for d in catalog.agency_data.values() for r in d.lead + d.support]
@@ -257,10 +258,13 @@ def test_fast_rows_match_the_shared_macros(portal):
     # The tasks table of a plan page, as plan.html printed it with the shared macros.
     old_plan_row = env.from_string(
         '{% import "plan-portal/macros.html" as pp with context %}' + REFERENCE_MACROS
-        + '<table><tr id="nhiem-vu-{{ n }}"><td>{{ n }}</td>'
-        '<td>{{ task.title }}</td><td>{{ agency_links(portal.refs(plan, task, "lead")) }}</td>'
-        '<td>{{ agency_links(portal.refs(plan, task, "support")) }}</td><td>{{ pp.period(task.due) }}</td>'
-        '<td>{{ pp.status_badge(portal.task_status(task), task.due, task.status.value == "done") }}</td></tr></table>'
+        + '<table><tr id="nhiem-vu-{{ n }}"><td class="pp-cell--num">{{ n }}</td>'
+        '<td class="pp-cell--title">{{ task.title }}</td>'
+        '{% set lead = portal.refs(plan, task, "lead") %}{% set support = portal.refs(plan, task, "support") %}'
+        '<td class="pp-cell--lead{% if not lead %} pp-cell--empty{% endif %}" data-label="Chủ trì">{{ agency_links(lead) }}</td>'
+        '<td class="pp-cell--support{% if not support %} pp-cell--empty{% endif %}" data-label="Phối hợp">{{ agency_links(support) }}</td>'
+        '<td class="pp-cell--due" data-label="Thời hạn">{{ pp.period(task.due) }}</td>'
+        '<td class="pp-cell--status">{{ pp.status_badge(portal.task_status(task), task.due, task.status.value == "done") }}</td></tr></table>'
     )
     new_plan_row = env.from_string('{% import "plan-portal/rows.html" as rows with context %}<table>{{ rows.plan_task_row(r) }}</table>')
     plan_rows = [(plan, r) for plan in catalog.plans for r in catalog.plan_rows(plan)]
