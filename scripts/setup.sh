@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up everything the portal and its tests need, on a fresh Debian machine or a developer's.
 #   scripts/setup.sh          -> .venv with the plugin and MkDocs
-#   scripts/setup.sh --test   -> also the test tools and Debian's chromium for the browser tests
+#   scripts/setup.sh --test   -> also the test tools, Debian's chromium for the browser tests and
+#                                Debian's headless Java runtime for the W3C HTML checker
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,6 +28,15 @@ if $want_test && ! command -v chromium >/dev/null 2>&1; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
-if $want_test && [ ! -f node_modules/axe-core/axe.min.js ] && [ -f package.json ]; then
-  npm ci --silent --no-audit --no-fund
+# The W3C Nu HTML Checker (vnu.jar, from npm) runs on Debian's Java runtime (tests/site/test_html_valid.py).
+if $want_test && ! command -v java >/dev/null 2>&1; then
+  echo "setup: installing Debian's headless Java runtime for the HTML checker" >&2
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq default-jre-headless >/dev/null
+fi
+# --ignore-scripts: vnu-jar's install script would download a Java build from outside the registries.
+if $want_test && [ -f package.json ] && { [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; }; then
+  npm ci --silent --no-audit --no-fund --ignore-scripts
 fi
