@@ -1,5 +1,12 @@
 #!/usr/bin/env python3
-"""Per-field accuracy of the importer on the five seed plans.
+"""Per-field accuracy of the importer: the real-document corpus and the five seed plans.
+
+``--corpus`` (the default): every document in ``tests/fixtures/corpus/`` (real public documents,
+not the seeds) is imported from its text and compared, field by field, with the record written
+by hand in ``tests/fixtures/corpus-expected/<name>.yml``. Prints a Markdown table (one row per
+document), the accuracy of each field, their mean, and the import time of the slowest document.
+
+``--seeds``: the seed report below.
 
 Imports every seed in ``tests/fixtures/seeds/`` (a copy of ``../shared/seeds/``; or ``--seeds DIR``) from its text and
 from a Word document built from that text, compares the result with the record
@@ -8,7 +15,7 @@ seed and overall, which exact fields are right and the task-level recall of lead
 agencies, deadlines and (lead, deadline) pairs. Always exits 0: it measures, it does
 not judge.
 
-    python scripts/import_accuracy.py [--seeds DIR] [--details]
+    python scripts/import_accuracy.py [--corpus | --seeds [DIR]] [--details]
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import yaml
@@ -24,9 +32,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from plan_portal.importer import import_document  # noqa: E402
-from plan_portal.importer.accuracy import FIELDS, SeedScore, compare, text_to_docx  # noqa: E402
+from plan_portal.importer.accuracy import FIELDS, SeedScore, compare, corpus_table, text_to_docx  # noqa: E402
 
 EXPECTED = ROOT / "tests" / "fixtures" / "seeds-expected"
+CORPUS = ROOT / "tests" / "fixtures" / "corpus"
+CORPUS_EXPECTED = ROOT / "tests" / "fixtures" / "corpus-expected"
 LABELS = {
     "number": "số",
     "issued": "ngày",
@@ -79,12 +89,49 @@ def _table(title: str, scores: list[SeedScore]) -> list[str]:
     return lines
 
 
+def corpus_report(details: bool = False) -> list[str]:
+    """The corpus table, the per-field accuracy, the mean and the slowest import."""
+    scores: list[SeedScore] = []
+    timings: list[tuple[float, str]] = []
+    for expected_file in sorted(CORPUS_EXPECTED.glob("*.yml")):
+        document = CORPUS / (expected_file.stem + ".txt")
+        if not document.exists():
+            print(f"Thiếu văn bản {document.name}", file=sys.stderr)
+            continue
+        expected = yaml.safe_load(expected_file.read_text(encoding="utf-8"))
+        start = time.perf_counter()
+        result = import_document(document)
+        timings.append((time.perf_counter() - start, document.name))
+        scores.append(compare(expected_file.stem, result.record, expected))
+    table, accuracy = corpus_table(scores)
+    mean = sum(accuracy.values()) / len(accuracy)
+    slowest = max(timings) if timings else (0.0, "")
+    out = [f"# Độ chính xác của công cụ nhập trên {len(scores)} văn bản thật (tests/fixtures/corpus)", ""]
+    out += table
+    out += ["", f"Trung bình các trường: {mean:.3f}; chủ trì (tasks.lead): {accuracy['tasks.lead']:.3f}; "
+            f"thời hạn (tasks.due): {accuracy['tasks.due']:.3f}.",
+            f"Nhập chậm nhất: {slowest[0]:.3f} giây ({slowest[1]})."]
+    if details:
+        out += ["", "## Nhiệm vụ thiếu / thừa: (chủ trì, thời hạn)"]
+        for score in scores:
+            if score.missing or score.extra:
+                out.append(f"- {score.name}")
+                out += [f"    thiếu: {m}" for m in score.missing]
+                out += [f"    thừa:  {e}" for e in score.extra]
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Đo độ chính xác của công cụ nhập trên năm kế hoạch mẫu.")
-    parser.add_argument("--seeds", help="thư mục chứa các tệp .txt mẫu (mặc định tests/fixtures/seeds)")
+    parser = argparse.ArgumentParser(description="Đo độ chính xác của công cụ nhập (văn bản thật hoặc kế hoạch mẫu).")
+    parser.add_argument("--corpus", action="store_true", help="bộ văn bản thật tests/fixtures/corpus (mặc định)")
+    parser.add_argument("--seeds", nargs="?", const="", default=None,
+                        help="năm kế hoạch mẫu (thư mục chứa các tệp .txt, mặc định tests/fixtures/seeds)")
     parser.add_argument("--details", action="store_true", help="in các nhiệm vụ thiếu hoặc thừa")
     args = parser.parse_args(argv)
-    seeds = _seeds_dir(args.seeds)
+    if args.seeds is None:
+        print("\n".join(corpus_report(args.details)))
+        return 0
+    seeds = _seeds_dir(args.seeds or None)
     expected_files = sorted(EXPECTED.glob("*.yml"))
     if not seeds.is_dir():
         print(f"Không thấy thư mục mẫu: {seeds}", file=sys.stderr)

@@ -17,7 +17,7 @@ from plan_portal.core.text import fold, squash_spaces
 
 from .names import name_key
 
-__all__ = ["FIELDS", "SeedScore", "compare", "due_key", "lead_key", "text_to_docx"]
+__all__ = ["CORPUS_FIELDS", "FIELDS", "SeedScore", "compare", "corpus_table", "due_key", "lead_key", "text_to_docx"]
 
 FIELDS = ("number", "issued", "place", "issuer", "summary", "signer", "basis", "recipients", "events", "task_count")
 
@@ -80,6 +80,13 @@ class SeedScore:
         return self.pair_hits / self.expected_tasks if self.expected_tasks else 1.0
 
 
+    @property
+    def count_score(self) -> float:
+        """1.0 when the task counts agree, less the further they are apart (0 found of 5 is 0)."""
+        high = max(self.expected_tasks, self.found_tasks)
+        return 1.0 - abs(self.expected_tasks - self.found_tasks) / high if high else 1.0
+
+
 def _multiset_hits(expected: list[Any], found: list[Any]) -> int:
     return sum((Counter(expected) & Counter(found)).values())
 
@@ -117,6 +124,38 @@ def compare(name: str, record: dict[str, Any], expected: dict[str, Any]) -> Seed
     score.missing = sorted((Counter(exp_pairs) - Counter(got_pairs)).elements())
     score.extra = sorted((Counter(got_pairs) - Counter(exp_pairs)).elements())
     return score
+
+
+# ---------------------------------------------------------------- the corpus table
+
+CORPUS_FIELDS = ("number", "issued", "place", "issuer", "summary", "signer", "basis", "recipients", "events",
+                 "tasks.count", "tasks.lead", "tasks.due")
+
+
+def corpus_table(scores: list[SeedScore]) -> tuple[list[str], dict[str, float]]:
+    """A Markdown table of every field per document, and the accuracy of each field over the corpus.
+
+    Header fields count 1 per document when exactly right; ``tasks.count`` is each document's
+    :attr:`SeedScore.count_score`; ``tasks.lead`` and ``tasks.due`` are matched per task over the
+    whole corpus (expected tasks whose lead, expected deadlines whose wording, were found).
+    """
+    header = "| văn bản | " + " | ".join(CORPUS_FIELDS) + " |"
+    lines = [header, "|" + " --- |" * (len(CORPUS_FIELDS) + 1)]
+    for s in scores:
+        cells = ["✓" if s.fields[name] else "✗" for name in CORPUS_FIELDS[:9]]
+        cells.append(f"{s.found_tasks}/{s.expected_tasks}")
+        cells.append(f"{s.lead_hits}/{s.expected_tasks}" if s.expected_tasks else "–")
+        cells.append(f"{s.due_hits}/{s.due_expected}" if s.due_expected else "–")
+        lines.append(f"| {s.name} | " + " | ".join(cells) + " |")
+    n = len(scores) or 1
+    accuracy = {name: sum(s.fields[name] for s in scores) / n for name in CORPUS_FIELDS[:9]}
+    accuracy["tasks.count"] = sum(s.count_score for s in scores) / n
+    tasks = sum(s.expected_tasks for s in scores)
+    dues = sum(s.due_expected for s in scores)
+    accuracy["tasks.lead"] = sum(s.lead_hits for s in scores) / tasks if tasks else 1.0
+    accuracy["tasks.due"] = sum(s.due_hits for s in scores) / dues if dues else 1.0
+    lines.append("| **độ chính xác** | " + " | ".join(f"{accuracy[name]:.2f}" for name in CORPUS_FIELDS) + " |")
+    return lines, accuracy
 
 
 # ---------------------------------------------------------------- a Word document from text
