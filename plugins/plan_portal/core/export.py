@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from pathlib import Path
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from .model import Plan
+from .periods import Period
 
 if TYPE_CHECKING:
     from .catalog import Catalog, TimelineEntry
@@ -98,6 +100,52 @@ def _datetime_value(moment: datetime) -> str:
     return f"{_date_value(moment.date())}T{moment.hour:02d}{moment.minute:02d}{moment.second:02d}"
 
 
+# Timed events are local times in Vietnam (UTC+7, no daylight saving): TZID plus a VTIMEZONE block,
+# so that a calendar in another time zone shows the ceremony at the right hour.
+TZID = "Asia/Ho_Chi_Minh"
+TZ_PARAM = f";TZID={TZID}:".encode()
+
+
+@lru_cache(maxsize=1)
+def vtimezone() -> bytes:
+    """The VTIMEZONE of :data:`TZID`, made by ``icalendar`` from the tz database (UTC+7 since 1975)."""
+    from icalendar import Timezone
+
+    zone = Timezone.from_tzid(TZID, first_date=date(1976, 1, 1), last_date=date(2100, 1, 1))
+    return zone.to_ical()
+
+
+def _all_day(first: date, last: date) -> list[str]:
+    """DTSTART/DTEND of whole days ``first``..``last`` (DTEND is the day after, RFC 5545 §3.6.1)."""
+    return ["DTSTART;VALUE=DATE:" + _date_value(first), "DTEND;VALUE=DATE:" + _date_value(last + timedelta(days=1))]
+
+
+def event_times(p: Period, end: Period | None, start_day: date, end_day: date) -> list[str]:
+    """DTSTART/DTEND of an event starting at ``p`` and ending at ``end``: local times with TZID when
+    it has a start time, else whole days (``start_day``..``end_day`` are ``p``'s days).
+
+    The end comes from the event's ``end`` ("2024-10-29 11:00"), else from a range in its start
+    ("từ 7h30 đến 11h00 ngày 29/10/2024"). A timed event with no end has none (RFC 5545: it ends
+    when it starts); whole days end after their last day.
+    """
+    if p.start_time is None:
+        last = (end.end or end.start) if end is not None else None
+        return _all_day(start_day, max(last or end_day, start_day))
+    start = datetime.combine(start_day, p.start_time)
+    lines = [f"DTSTART;TZID={TZID}:" + _datetime_value(start)]
+    finish: datetime | None = None
+    if end is not None and (end.start or end.end):
+        day = end.start or end.end
+        assert day is not None
+        at = end.start_time or end.end_time
+        finish = datetime.combine(day, at) if at is not None else datetime.combine(day + timedelta(days=1), time(0, 0))
+    elif p.end_time is not None:
+        finish = datetime.combine(end_day, p.end_time)
+    if finish is not None and finish > start:
+        lines.append(f"DTEND;TZID={TZID}:" + _datetime_value(finish))
+    return lines
+
+
 def _uid(entry: TimelineEntry) -> str:
     suffix = f"task-{entry.task.index}" if entry.task else f"event-{entry.event.index}" if entry.event else "issued"
     return f"{entry.path.replace('/', '-')}-{suffix}@cong-ke-hoach"
@@ -136,12 +184,11 @@ class CalendarWriter:
             start_day = end_day  # a deadline is the day it is due
         prefix = "Hạn: " if entry.kind == "deadline" else ""
         lines = ["BEGIN:VEVENT", "SUMMARY:" + _text(prefix + entry.title)]
-        if p.start_time and entry.kind == "event":
-            lines.append("DTSTART:" + _datetime_value(datetime.combine(start_day, p.start_time)))
-            lines.append("DTEND:" + _datetime_value(datetime.combine(end_day, p.end_time or p.start_time)))
+        if entry.kind == "event":
+            ends = entry.event.end if entry.event is not None else None
+            lines += event_times(p, ends if ends is not None and ends.ok else None, start_day, end_day)
         else:
-            lines.append("DTSTART;VALUE=DATE:" + _date_value(start_day))
-            lines.append("DTEND;VALUE=DATE:" + _date_value(end_day + timedelta(days=1)))
+            lines += _all_day(start_day, end_day)
         lines.append("DTSTAMP:" + self.dtstamp)
         lines.append("UID:" + _text(_uid(entry)))
         label = entry.when.label if entry.when is not None else p.label
@@ -165,9 +212,11 @@ class CalendarWriter:
         """:meth:`feed` in pieces, to write a big feed without building it whole."""
         # X-WR-CALNAME is written raw, as icalendar does (it reads it back as an unknown, unescaped value).
         calname = _fold("X-WR-CALNAME:" + " ".join(name.splitlines()))
+        events = [self.event(entry) for entry in entries]  # (each is kept by self.event anyway)
         yield f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:{PRODID}\r\n{calname}\r\n".encode("utf-8")
-        for entry in entries:
-            yield self.event(entry)
+        if any(TZ_PARAM in event for event in events):
+            yield vtimezone()  # the time zone of the timed events, required for their TZID (RFC 5545 §3.6.5)
+        yield from events
         yield b"END:VCALENDAR\r\n"
 
 
