@@ -237,12 +237,13 @@ def test_party_document():
 def test_decision_with_attached_plan_is_one_record():
     result = import_text(DECISION)
     record = result.record
-    assert record["doc_type"] == "Kế hoạch"
+    # What was signed and numbered is the decision: its type and summary; the plan gives the tasks.
+    assert record["doc_type"] == "Quyết định"
     assert record["number"] == "2345/QĐ-UBND"
     assert record["issued"] == "2024-06-12"
     assert record["place"] == "Mường La"
     assert record["issuer"] == "UBND huyện Mường La"
-    assert record["summary"] == "Tổ chức Ngày hội văn hóa các dân tộc huyện Mường La năm 2024"
+    assert record["summary"] == "Ban hành Kế hoạch tổ chức Ngày hội văn hóa các dân tộc huyện Mường La năm 2024"
     assert record["signer"] == {"title": "Chủ tịch", "name": "Lò Văn Mạnh"}
     assert record["recipients"] == ["Như Điều 3", "UBND tỉnh (b/c)", "Lưu: VT"]
     assert [b.get("number") for b in record["basis"]] == [None, "99/KH-UBND"]

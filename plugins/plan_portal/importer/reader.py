@@ -135,15 +135,42 @@ def _clean_line(text: str) -> str:
 # ---------------------------------------------------------------- text and Markdown
 
 
+_WEB_RULE = re.compile(r"\s*-{5,}\s*")
+
+
+def _web_copy_lines(raw_lines: list[str]) -> list[str]:
+    """Undo what copying a document from a web page does to its header.
+
+    Legal-document sites print the header as a table: copied, its cells come out as lines
+    ending in " |" or as one line "THỦ TƯỚNG CHÍNH PHỦ ----- Số: 24/CT-TTg | CỘNG HÒA … |".
+    Cells become lines of their own and the dashed rules between them are dropped. Lines
+    with a Tab (real table rows) are left alone.
+    """
+    out: list[str] = []
+    for raw in raw_lines:
+        if "\t" in raw or "|" not in raw:
+            out.append(raw)
+            continue
+        for cell in raw.split("|"):
+            for piece in _WEB_RULE.split(cell):
+                if piece.strip():
+                    out.append(piece.strip())
+        out.append("")
+    return out
+
+
 def read_text(text: str, *, markdown: bool = False) -> list[Block]:
     """Read plain text (or Markdown) into blocks.
 
     Lines with a Tab are table rows (as exported from Word or a PDF); rows separated
     only by blank lines stay in the same table. In Markdown, pipe tables are tables
-    too and heading hashes are dropped (the document's own numbering is kept).
+    too and heading hashes are dropped (the document's own numbering is kept). In plain
+    text, "|" cells copied from a web page's header table become lines.
     """
     text = unicodedata.normalize("NFC", text).replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n")
     raw_lines = text.split("\n")
+    if not markdown:
+        raw_lines = _web_copy_lines(raw_lines)
     blocks: list[Block] = []
     gap = True
     table: Table | None = None
@@ -544,6 +571,18 @@ def normalise_blocks(blocks: list[Block], wrapped: bool | None = None) -> list[B
             join = False
             if not has_marker and _ends_open(prev_text) and _starts_lower(this) and not _is_upper(prev_text):
                 join = True
+            elif re.fullmatch(r"Số\s*:?", strip_inline(prev_text).strip()) and re.match(r"\d", plain):
+                join = True  # "Số:" / "1782/QĐ-UBND"
+            elif not has_marker and re.match(r"\d", plain) and _ends_open(prev_text) and not _is_upper(prev_text):
+                join = True  # "Căn cứ Quyết định số" / "112/QĐ-TTg ngày …", "…, ngày" / "29 tháng 4 năm 2021"
+            elif _caps_fragment(prev_text, this):
+                join = True
+            elif (
+                len(strip_inline(prev_text).split()) == 1
+                and strip_inline(prev_text)[:1].isupper()
+                and re.match(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+,\s*ngày\b", plain)
+            ):
+                join = True  # "Hà" / "Nội, ngày 12 tháng 01"
             elif (
                 wrapped
                 and after_title
@@ -572,6 +611,27 @@ def normalise_blocks(blocks: list[Block], wrapped: bool | None = None) -> list[B
             after_title = True
         out.append(block)
     return out
+
+
+_CAPS_CONNECTORS = {"VÀ", "NHÂN", "CHÍNH", "PHÁT", "TRIỂN", "CỦA", "VỀ", "CÁC", "CHO", "TRÊN", "TẠI", "HÀNH", "THỰC",
+                    "XÃ", "HỘI", "CHỦ", "BAN"}
+
+
+def _caps_fragment(previous: str, this: str) -> bool:
+    """Two lines in capitals that are one name or title broken by a narrow cell.
+
+    "THỦ TƯỚNG CHÍNH" / "PHỦ", "ỦY BAN NHÂN" / "DÂN", "BỘ NÔNG NGHIỆP" / "VÀ PHÁT TRIỂN NÔNG
+    THÔN", "BAN" / "HÀNH KẾ HOẠCH …": one side is a single word, the first ends on a word that
+    cannot end a name, or the second starts with "VÀ". A document type line ("QUYẾT ĐỊNH") is
+    never joined.
+    """
+    a, b = strip_inline(previous).strip(), strip_inline(this).strip()
+    if not (_is_upper(a) and _is_upper(b)) or _is_title_text(a) or _is_title_text(b):
+        return False
+    if a.endswith((":", ".", ";")) or re.match(r"^(?:KT|TM|TL|TUQ|T/M|K/T)\b", b) or re.search(r"\d", a[:3]):
+        return False
+    wa, wb = a.split(), b.split()
+    return len(wa) == 1 or len(wb) == 1 or wa[-1] in _CAPS_CONNECTORS or wb[0] == "VÀ"
 
 
 def _looks_like_name(text: str) -> bool:

@@ -43,6 +43,8 @@ TITLE_KINDS = {
     "dean": "Đề án",
     "phuongan": "Phương án",
     "kichban": "Kịch bản",
+    "chithi": "Chỉ thị",
+    "nghiquyet": "Nghị quyết",
 }
 
 
@@ -52,17 +54,20 @@ def is_upper(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def title_kind(text: str) -> tuple[str, str] | None:
+def title_kind(text: str, loose: bool = False) -> tuple[str, str] | None:
     """``("Kế hoạch", rest)`` when ``text`` is a document title line ("KẾ HOẠCH", "K Ế H O Ạ C H").
 
-    ``rest`` is what follows on the same line ("KẾ HOẠCH Tổ chức …" → "Tổ chức …").
+    ``rest`` is what follows on the same line ("KẾ HOẠCH Tổ chức …" → "Tổ chức …"). With
+    ``loose``, a title run together with its summary in capitals counts too ("KẾ HOẠCH TỔ
+    CHỨC KỶ NIỆM …", as a web page republishes a plan).
     """
     plain = strip_inline(text)
     compact = re.sub(r"[\s*:]", "", fold(plain))
     if compact in TITLE_KINDS and is_upper(plain):
         return TITLE_KINDS[compact], ""
-    match = re.match(r"^(KẾ\s*HOẠCH|QUYẾT\s*ĐỊNH|CHƯƠNG\s*TRÌNH|HƯỚNG\s*DẪN|ĐỀ\s*ÁN|PHƯƠNG\s*ÁN)\s+(.+)$", plain)
-    if match and not is_upper(match.group(2)) and match.group(2)[:1].isupper():
+    match = re.match(r"^(KẾ\s*HOẠCH|QUYẾT\s*ĐỊNH|CHƯƠNG\s*TRÌNH|HƯỚNG\s*DẪN|ĐỀ\s*ÁN|PHƯƠNG\s*ÁN|CHỈ\s*THỊ)\s+(.+)$",
+                     plain)
+    if match and (loose and is_upper(plain) or not is_upper(match.group(2)) and match.group(2)[:1].isupper()):
         return TITLE_KINDS[re.sub(r"\s", "", fold(match.group(1)))], match.group(2)
     return None
 

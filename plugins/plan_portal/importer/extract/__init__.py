@@ -54,8 +54,11 @@ class _Extractor(HeaderMixin, BasisMixin, TaskMixin, TableMixin, EventMixin, Tai
             for it in items
             if it.table is None and not it.plain.rstrip().endswith(":") and title_kind(it.text) and not it.numbered
         ]
+        if not titles:
+            # A web page republishing a plan: "KẾ HOẠCH TỔ CHỨC KỶ NIỆM …" in capitals on one line.
+            titles = [it.index for it in items[:5] if it.table is None and title_kind(it.text, loose=True)][:1]
         main = titles[0] if titles else None
-        kind = title_kind(items[main].text)[0] if main is not None else None
+        kind = title_kind(items[main].text, loose=True)[0] if main is not None else None
         plan_title = None
         if kind == "Quyết định":
             plan_title = next((t for t in titles[1:] if title_kind(items[t].text)[0] != "Quyết định"), None)
@@ -75,17 +78,30 @@ class _Extractor(HeaderMixin, BasisMixin, TaskMixin, TableMixin, EventMixin, Tai
             self.note(("doc_type",), "Không thấy dòng tên loại văn bản (KẾ HOẠCH); tạm ghi «Kế hoạch».")
         attached_note: str | None = None
 
-        # Summary of the plan (the attached plan when there is one).
+        # Summary of the plan (the attached plan when there is one). What was signed and numbered
+        # is the decision: its type and summary are the record's; the attached plan gives the tasks.
         plan_title_index = plan_title if plan_title is not None else main
-        summary, summary_end, attached_note = self._summary(plan_title_index, plan_range[1], header_end)
+        summary, summary_end, attached_note = self._summary(plan_title_index, plan_range[1], header_end,
+                                                            quiet=plan_title is not None)
+        plan_summary = summary
         meta_summary_end = summary_end
         if plan_title is not None:
-            doc_type = title_kind(items[plan_title].text)[0]
-            _, meta_summary_end, _ = self._summary(main, plan_title, header_end)
+            summary, meta_summary_end, _ = self._summary(main, plan_title, header_end)
+            summary = summary or plan_summary
 
         number = self._number(header)
         place, issued = self._place_date(header)
         header_issuer = self._header_issuer(header)
+        gazette = self._gazette(summary)
+        if gazette:
+            summary = gazette.get("summary", summary)
+            number = number or gazette.get("number")
+            issued = issued or gazette.get("issued")
+            header_issuer = header_issuer or gazette.get("issuer")
+        if summary is None:
+            summary = self._fallback_summary(kind)
+        if number is None:
+            self.note(("number",), "Không tìm thấy số, ký hiệu văn bản (dòng «Số: …»).")
 
         # A plan "ban hành kèm theo Quyết định số …": the decision's number and date.
         decision = self._attached_decision(attached_note)
@@ -95,7 +111,9 @@ class _Extractor(HeaderMixin, BasisMixin, TaskMixin, TableMixin, EventMixin, Tai
             self.note(
                 ("doc_type",),
                 f"Kế hoạch ban hành kèm theo Quyết định{(' số ' + shown) if shown else ''}: số, ngày và người ký "
-                "lấy theo Quyết định.",
+                "lấy theo Quyết định" + ("; trích yếu là của Quyết định, nhiệm vụ lấy từ Kế hoạch."
+                                         if plan_title is not None else "."),
+                todo=False,
             )
             if decision:
                 number = number or decision.get("number")
@@ -131,8 +149,8 @@ class _Extractor(HeaderMixin, BasisMixin, TaskMixin, TableMixin, EventMixin, Tai
             meta_end, meta_tail = self._body_end(0, plan_title)
             body_ranges.append((meta_pre_start, meta_end, None))
             heading = f"## {items[plan_title].plain}"
-            if summary:
-                heading += f"\n\n**{summary}**"
+            if plan_summary:
+                heading += f"\n\n**{plan_summary}**"
             if attached_note:
                 heading += f"\n\n*{attached_note.strip('*')}*"
             body_ranges.append((plan_pre_start, plan_body_end, heading))
@@ -143,8 +161,13 @@ class _Extractor(HeaderMixin, BasisMixin, TaskMixin, TableMixin, EventMixin, Tai
             body_ranges.append((plan_pre_start, plan_body_end, None))
             tail_items = list(range(tail_start, plan_range[1]))
 
-        record["tasks"] = self._tasks(plan_pre_start, plan_body_end)
-        record["events"] = self._events(plan_pre_start, plan_body_end, summary)
+        tasks = self._tasks(plan_pre_start, plan_body_end)
+        if plan_title is not None:
+            # The decision's own articles ("Điều 2. Giao Sở … chủ trì …") come first.
+            tasks = self._tasks(meta_pre_start, meta_end) + tasks
+        self._task_notes(tasks)
+        record["tasks"] = tasks
+        record["events"] = self._events(plan_pre_start, plan_body_end, plan_summary)
         recipients, signer = self._tail(tail_items)
         record["recipients"] = recipients
         record["signer"] = signer

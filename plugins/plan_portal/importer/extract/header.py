@@ -21,6 +21,22 @@ from .patterns import (
 )
 
 
+# The line naming who decides, printed in capitals under a decision's summary.
+_AUTHORITY_LINE = re.compile(
+    r"^(?:CHỦ TỊCH|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|BỘ TRƯỞNG|THỦ TƯỚNG CHÍNH PHỦ|TRƯỞNG BAN|BAN THƯỜNG VỤ|"
+    r"GIÁM ĐỐC|HỘI ĐỒNG NHÂN DÂN|BAN CHẤP HÀNH|THƯỜNG TRỰC)\b"
+)
+# A symbol with lower-case letters: "24/CT-TTg", "773/QĐ-TTg", "01/2018/TT-VPCP".
+_MIXED_SYMBOL = re.compile(r"(?=[^/]*[/\-])(?=.*[A-ZĐ\d])[0-9A-Za-zĐđ/\-.&]+")
+_BARE_NUMBER = re.compile(r"\d+[\w.]*(?:/[\w.\-Đđ&]+)+")
+# The Official Gazette form: "CHỈ THỊ CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG NGÀY 21 THÁNG 6 NĂM 2001 VỀ VIỆC …".
+GAZETTE_TITLE = re.compile(
+    r"^(?:CỦA\s+(?P<issuer>.+?)\s+)?SỐ\s+(?P<number>\d[^\s,]*)\s*,?\s+NGÀY\s+(?P<day>\d{1,2})\s+THÁNG\s+(?P<month>\d{1,2})"
+    r"\s+NĂM\s+(?P<year>\d{4})\s+(?:(?:VỀ VIỆC|V/V|VỀ)\s+)?(?P<summary>.+)$",
+    re.IGNORECASE,
+)
+
+
 class HeaderMixin(Base):
     """Reads the document's header and title."""
 
@@ -40,7 +56,7 @@ class HeaderMixin(Base):
             rest = re.split(r",\s*ngày|\s{2,}", rest)[0]
             tokens = []
             for token in rest.split():
-                if re.fullmatch(r"[0-9A-ZĐ/\-.&]+", token) or token in ("/", "-"):
+                if re.fullmatch(r"[0-9A-ZĐ/\-.&]+", token) or token in ("/", "-") or _MIXED_SYMBOL.fullmatch(token):
                     tokens.append(token)
                 else:
                     break
@@ -55,7 +71,10 @@ class HeaderMixin(Base):
                 return None
             self.note(("number",), "Dòng «Số:» để trống (văn bản chưa lấy số).")
             return None
-        self.note(("number",), "Không tìm thấy số, ký hiệu văn bản (dòng «Số: …»).")
+        # A web copy may give the number alone on its first line ("2707/BVHTTDL-GĐ").
+        for it in header[:3]:
+            if _BARE_NUMBER.fullmatch(it.plain.strip()):
+                return it.plain.strip()
         return None
 
     def _place_date(self, header: list[Item]) -> tuple[str | None, str | None]:
@@ -116,14 +135,15 @@ class HeaderMixin(Base):
             issuer = f"{issuer} {parent}"
         return nm.abbreviate(issuer)
 
-    def _summary(self, title: int | None, end: int, header_end: int) -> tuple[str | None, int | None, str | None]:
+    def _summary(self, title: int | None, end: int, header_end: int,
+                 quiet: bool = False) -> tuple[str | None, int | None, str | None]:
         """The title lines after "KẾ HOẠCH"; also returns the last index used and a "(Ban hành kèm theo …)" note."""
         if title is None:
-            self.note(("summary",), "Không thấy dòng «KẾ HOẠCH» nên không xác định được trích yếu.")
             return None, None, None
         items = self.items
         parts: list[str] = []
-        rest = title_kind(items[title].text)[1] if title_kind(items[title].text) else ""
+        found = title_kind(items[title].text, loose=True)
+        rest = found[1] if found else ""
         if rest:
             parts.append(rest)
         last = title
@@ -152,21 +172,54 @@ class HeaderMixin(Base):
                 break
             if parts and is_upper(text) and not all(is_upper(p) for p in parts):
                 break
-            if not parts and re.match(r"^(CHỦ TỊCH|ỦY BAN|UBND)\b", text) and is_upper(text):
-                break
+            if is_upper(text) and _AUTHORITY_LINE.match(text):
+                break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG BỘ …": who decides, under the summary
             if len(parts) >= 4 or len(text) > 400 or (text.endswith(":") and len(text) > 80):
                 break
             parts.append(text)
             last = it.index
         if not parts:
-            self.note(("summary",), "Không tìm thấy trích yếu (dòng dưới «KẾ HOẠCH»).")
             return None, last, attached
         summary = squash_spaces(" ".join(parts)).strip(" -–")
-        summary = re.sub(r"^(?:V/v|Về việc|về việc)\s+", "", summary)
+        summary = re.sub(r"^(?:V/v|Về việc|về việc|VỀ VIỆC|Về|VỀ)\s+", "", summary)
         summary = _cap(summary)
-        if is_upper(summary):
+        if is_upper(summary) and not quiet:
             self.note(("summary",), "Trích yếu viết hoa toàn bộ — nên viết lại chữ thường.")
         return summary, last, attached
+
+    def _gazette(self, summary: str | None) -> dict[str, Any]:
+        """Issuer, number, date and summary of the Official Gazette title form ("… SỐ 16/2001/CT-TTG NGÀY …")."""
+        match = GAZETTE_TITLE.match(summary or "")
+        if not match:
+            return {}
+        out: dict[str, Any] = {"summary": _cap(match.group("summary").strip(" .")), "number": match.group("number")}
+        day, month, year = int(match.group("day")), int(match.group("month")), int(match.group("year"))
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            out["issued"] = f"{year:04d}-{month:02d}-{day:02d}"
+        if match.group("issuer"):
+            out["issuer"] = nm.abbreviate(nm.case_agency(match.group("issuer")))
+        return out
+
+    def _fallback_summary(self, kind: str | None) -> str | None:
+        """Without a summary under the title: "Điều 1. Ban hành kèm theo Quyết định này …", or a web page's headline."""
+        items = self.items
+        for it in items:
+            if it.table is None and it.kind == "article":
+                match = re.match(r"^(?:Ban hành|Phê duyệt)\s+kèm theo\s+Quyết định này\s+(?:là\s+)?(.+?)\.?$",
+                                 it.body_plain)
+                if match:
+                    return "Ban hành " + match.group(1).strip()
+        first = next((it for it in items[:2] if it.table is None), None)
+        if first is not None and not first.numbered and not is_upper(first.plain) and not _BASIS_START.match(
+            first.plain
+        ) and not _NUMBER_START.search(first.plain) and not _DATE_LINE.search(first.plain) and len(first.plain) < 250:
+            headline = re.sub(r"^(?:Quyết định|Kế hoạch|Chỉ thị|Công văn)\s+\S*\d\S*(?:\s+năm\s+\d{4})?\s+(?:về|V/v)\s+",
+                              "", first.plain)
+            if not headline.endswith((":", ";")):
+                self.note(("summary",), f"Trích yếu lấy từ dòng đầu của bản sao («{headline[:60]}»).")
+                return _cap(headline)
+        self.note(("summary",), f"Không tìm thấy trích yếu (dòng dưới «{(kind or 'Kế hoạch').upper()}»).")
+        return None
 
     def _attached_decision(self, note: str | None) -> dict[str, Any]:
         """Number, date and issuer of the decision named in "(Ban hành kèm theo Quyết định số …)"."""

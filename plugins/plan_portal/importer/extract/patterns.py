@@ -12,9 +12,10 @@ from ..structure import Item
 
 # ---------------------------------------------------------------- patterns
 
-_NATIONAL = re.compile(r"cong hoa xa hoi chu nghia|doc lap\s*-\s*tu do|dang cong san viet nam|^viet nam$")
+_NATIONAL = re.compile(r"^cong hoa\b|cong hoa xa hoi chu nghia|chu nghia viet nam|doc lap\s*-\s*tu do|"
+                       r"tu do\s*-\s*hanh phuc|dang cong san viet nam|^viet nam$")
 _DATE_LINE = re.compile(r"(?:^|\s)([A-ZĐÂÊÔƠƯ][^\d,;:()]{1,40}?)\s*,\s*(ngày\b.*)$")
-_NUMBER_START = re.compile(r"(?:^|\s)Số\s*[:.]?\s*(?=[\d/.…_ ]|$)")
+_NUMBER_START = re.compile(r"(?:^|\s)(?:Số\s*[:.]?\s*(?=[\d/.…_ ]|$)|SỐ\s*:?\s*(?=\d))")
 _NOI_NHAN = re.compile(r"^n[oơ]i\s*nhan\b", re.IGNORECASE)
 _BASIS_START = re.compile(r"^(Căn cứ|Thực hiện|Triển khai thực hiện|Triển khai|Theo|Thực hiện chỉ đạo)\b")
 _DOC_KINDS = (

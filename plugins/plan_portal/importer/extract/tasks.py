@@ -124,9 +124,7 @@ class TaskMixin(Base):
                                                    due)))
                 self.consumed.add(it.index)
         tasks.sort(key=lambda t: t[0])
-        out = [t for _, t in tasks]
-        self._task_notes(out)
-        return out
+        return [t for _, t in tasks]
 
     def _task(self, title: str, lead: list[str], support: list[str], due: str | None) -> dict[str, Any]:
         task: dict[str, Any] = {"title": clean_title(title)}
