@@ -9,7 +9,8 @@ from datetime import date
 from pathlib import Path
 
 from .core.agencies import Registry
-from .core.catalog import Catalog, SitePaths
+from .core.catalog import Catalog
+from .core.urls import SitePaths
 from .core.diagnostics import Diagnostic, Severity
 from .core.loader import iter_plan_files, load_plan
 from .core.schema import plan_schema, write_schemas

@@ -13,10 +13,11 @@ from typing import Any
 
 from jinja2 import Environment
 
-from .core.catalog import Catalog, KIND_LABELS
+from .core.catalog import Catalog
 from .core.model import Plan
-from .core.present import issued_label, kind_label, long_date, short_date, status_label
+from .core.labels import KIND_LABELS, issued_label, kind_label, long_date, short_date, status_label
 from .core.text import d_words, fold
+from .core.urls import SitePaths, index_source, task_url
 from .core.views import SectionData, SectionLimits, View, plan_gantt, section_data
 
 __all__ = ["PortalContext", "register_filters"]
@@ -31,8 +32,16 @@ class PortalContext:
     section_limits: SectionLimits = field(default_factory=SectionLimits)
 
     @property
-    def paths(self):  # type: ignore[no-untyped-def]
+    def urls(self) -> SitePaths:
+        """Every URL templates link to (:mod:`plan_portal.core.urls`)."""
         return self.catalog.paths
+
+    def index_view(self, url: str) -> View | None:
+        """The generated page of a top-level list at ``url`` (``chuyen-trang/``)."""
+        return self.views.get(index_source(url))
+
+    def task_url(self, plan: Plan, task: Any) -> str:
+        return task_url(plan.url, task.index + 1)
 
     @property
     def today(self) -> date:

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from portal_testing import ROOT, TODAY
 from plan_portal.cli import check
-from plan_portal.core.catalog import SitePaths
+from plan_portal.core.urls import SitePaths
 from datetime import date
 
 PLANS = {

@@ -22,26 +22,11 @@ from .model import Event, Plan, Relation, Task
 from .periods import Period
 from .sections import SectionEntry
 from . import status as statuses
+from .labels import UNKNOWN_YEAR
+from .urls import SitePaths, task_anchor, task_url
 from .text import fold
 
-__all__ = ["AgencyRef", "Catalog", "PeriodView", "SitePaths", "TaskRow", "TimelineEntry", "KIND_LABELS"]
-
-KIND_LABELS = {"issued": "Ban hành", "event": "Sự kiện", "deadline": "Thời hạn"}
-
-
-@dataclass(frozen=True)
-class SitePaths:
-    """Where the generated sections live (plugin options)."""
-
-    plans: str = "ke-hoach"
-    timeline: str = "dong-thoi-gian"
-    agencies: str = "co-quan"
-    sections: str = "chuyen-trang"
-    report: str = "bao-cao"
-
-    def agency_url(self, agency_id: str) -> str:
-        return f"{self.agencies}/{agency_id}/"
-
+__all__ = ["AgencyRef", "Catalog", "PeriodView", "SitePaths", "TaskRow", "TimelineEntry"]
 
 @dataclass(frozen=True, slots=True)
 class AgencyRef:
@@ -116,6 +101,11 @@ class TaskRow:
     path: str = ""  # the plan's source path (sort tie-break)
 
     @property
+    def url(self) -> str:
+        """The task's row in its plan page."""
+        return task_url(self.plan_url, self.number)
+
+    @property
     def sort_key(self) -> tuple[Any, ...]:
         return (statuses.order(self.status), _period_key(self.task.due), self.path, self.number)
 
@@ -130,6 +120,10 @@ class PlanTaskRow:
     support: list[AgencyRef]
     status: str
     due: PeriodView | None
+
+    @property
+    def anchor(self) -> str:
+        return task_anchor(self.number)
 
 
 @dataclass(slots=True)
@@ -487,7 +481,7 @@ class Catalog:
             for s in plan.special:
                 specials[s] += 1
         return {
-            "year": [(y, y or "Không rõ", n) for y, n in sorted(years.items(), reverse=True)],
+            "year": [(y, y or UNKNOWN_YEAR, n) for y, n in sorted(years.items(), reverse=True)],
             "issuer": [(i, i, n) for i, n in sorted(issuers.items(), key=lambda kv: fold(kv[0]))],
             "doc_type": [(t, t, n) for t, n in sorted(types.items(), key=lambda kv: fold(kv[0]))],
             "special": [

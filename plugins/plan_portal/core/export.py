@@ -21,10 +21,8 @@ from .periods import Period
 if TYPE_CHECKING:
     from .catalog import Catalog, TimelineEntry
 
-__all__ = ["plan_record", "catalog_json", "calendar", "data_files", "write_data_files", "ICS_NAME", "JSON_URI", "CalendarWriter"]
+__all__ = ["plan_record", "catalog_json", "calendar", "data_files", "write_data_files", "CalendarWriter"]
 
-JSON_URI = "du-lieu/ke-hoach.json"
-ICS_NAME = "lich.ics"
 PRODID = "-//Cong ke hoach//plan-portal//VI"
 
 
@@ -228,16 +226,17 @@ def calendar(entries: list[TimelineEntry], name: str, site_url: str, stamp: date
 def _feeds(catalog: Catalog, site_url: str) -> Iterator[tuple[str, Iterator[bytes]]]:
     """(URI, pieces) of each calendar feed: the portal's, then one per agency with dated entries."""
     writer = CalendarWriter(site_url, catalog.today)
-    yield f"{catalog.paths.timeline}/{ICS_NAME}", writer.pieces(catalog.timeline, "Cổng kế hoạch")
+    paths = catalog.paths
+    yield paths.timeline_feed_path(), writer.pieces(catalog.timeline, "Cổng kế hoạch")
     for agency_id, data in catalog.agency_data.items():
         entries = catalog.agency_entries.get(agency_id, [])
         if entries:
-            yield f"{catalog.paths.agencies}/{agency_id}/{ICS_NAME}", writer.pieces(entries, data.agency.name)
+            yield paths.agency_feed_path(agency_id), writer.pieces(entries, data.agency.name)
 
 
 def data_files(catalog: Catalog, site_url: str) -> dict[str, str | bytes]:
     """Every data file of the site by URI: the JSON export, the portal feed and one feed per agency."""
-    files: dict[str, str | bytes] = {JSON_URI: catalog_json(catalog)}
+    files: dict[str, str | bytes] = {catalog.paths.json_path(): catalog_json(catalog)}
     files.update((uri, b"".join(pieces)) for uri, pieces in _feeds(catalog, site_url))
     return files
 
@@ -248,8 +247,9 @@ def write_data_files(catalog: Catalog, site_url: str, site_dir: Path) -> list[st
     The JSON is streamed plan by plan and each feed is dropped once written, so a portal of
     10,000 plans (a few hundred megabytes of feeds) never holds them all in memory.
     """
-    written = [JSON_URI]
-    target = site_dir / JSON_URI
+    json_uri = catalog.paths.json_path()
+    written = [json_uri]
+    target = site_dir / json_uri
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("w", encoding="utf-8", newline="\n") as out:
         out.writelines(catalog_json_parts(catalog))

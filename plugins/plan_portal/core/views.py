@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .catalog import KIND_LABELS, AgencyData, Catalog, TaskRow, TimelineEntry
+from .catalog import AgencyData, Catalog, TaskRow, TimelineEntry
+from .labels import KIND_LABELS, month_label, month_short, numbered_description, numbered_title
+from .urls import SitePaths, index_source, month_anchor, source_of, task_anchor
 from .model import Plan
 from .text import fold
 
@@ -37,19 +39,8 @@ __all__ = [
     "build_views",
     "plan_gantt",
     "section_data",
-    "section_plans_url",
 ]
 
-MONTHS_VI = ["", "Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5", "Tháng 6", "Tháng 7", "Tháng 8",
-             "Tháng 9", "Tháng 10", "Tháng 11", "Tháng 12"]
-
-#: Path segment of the numbered pages of a listing: ``co-quan/<id>/trang-2/``.
-PAGE_SEGMENT = "trang"
-#: Where the timeline's undated deadlines go when the main page cannot hold them: ``dong-thoi-gian/dinh-ky/``.
-RECURRING_SEGMENT = "dinh-ky"
-
-#: Path segment of a chuyên trang's own plan list, when its home page cannot hold them all.
-SECTION_PLANS_SEGMENT = "cac-ke-hoach"
 #: What a chuyên trang's home page lists at most by default (issue 8: no generated page over 1 MB).
 #: Beyond that its plans continue on ``chuyen-trang/<slug>/cac-ke-hoach/`` and the task list becomes
 #: the table of progress by agency (each plan page has its tasks). Plugin options ``section_home_*``.
@@ -126,14 +117,6 @@ class Pager:
         return out
 
 
-def _pages(base_src: str, base_url: str, count: int) -> list[tuple[str, str]]:
-    """(src_uri, url) of the ``count`` pages of a listing whose first page is ``base_src`` at ``base_url``."""
-    out = [(base_src, base_url)]
-    for number in range(2, count + 1):
-        out.append((f"{base_url}{PAGE_SEGMENT}-{number}.md", f"{base_url}{PAGE_SEGMENT}-{number}/"))
-    return out
-
-
 def _chunks(items: list[Any], size: int) -> list[list[Any]]:
     return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
 
@@ -158,11 +141,11 @@ class TimelineMonth:
 
     @property
     def label(self) -> str:
-        return f"{MONTHS_VI[self.month]}/{self.year}"
+        return month_label(self.year, self.month)
 
     @property
     def anchor(self) -> str:
-        return f"thang-{self.month}-{self.year}"
+        return month_anchor(self.year, self.month)
 
 
 @dataclass
@@ -188,11 +171,11 @@ class TimelineMonthLink:
 
     @property
     def label(self) -> str:
-        return f"{MONTHS_VI[self.month]}/{self.year}"
+        return month_label(self.year, self.month)
 
     @property
     def anchor(self) -> str:
-        return f"thang-{self.month}-{self.year}"
+        return month_anchor(self.year, self.month)
 
 
 @dataclass
@@ -257,6 +240,7 @@ class AgencyView(View):
     events: list[TimelineEntry] = field(default_factory=list)
     offset: int = 0  # position of this page's first row in each list
     pager: Pager | None = None
+    feed_url: str | None = None  # the agency's calendar feed, when it has dated entries and exports are on
     kind = "agency"
 
 
@@ -282,6 +266,11 @@ class GanttRow:
     width: float  # percent, 0 for a point
     status: str
     task_index: int
+
+    @property
+    def anchor(self) -> str:
+        """The task's row in the plan's table."""
+        return task_anchor(self.task_index + 1)
 
 
 @dataclass
@@ -321,7 +310,7 @@ def plan_gantt(plan: Plan, catalog: Catalog) -> PlanGantt | None:
     for i in range(0, months, step):
         mm = (m - 1 + i) % 12 + 1
         yy = y + (m - 1 + i) // 12
-        ticks.append((round((date(yy, mm, 1) - lo).days / span * 100, 2), f"{mm}/{yy}"))
+        ticks.append((round((date(yy, mm, 1) - lo).days / span * 100, 2), month_short(yy, mm)))
     return PlanGantt(lo, hi, rows, ticks)
 
 
@@ -365,7 +354,7 @@ def _plan_list_views(catalog: Catalog, page_size: int) -> list[View]:
     """The plan list, newest first, ``page_size`` plans a page; each page filters its own plans."""
     paths = catalog.paths
     return _paged_plan_list(
-        catalog, catalog.plans, f"{paths.plans}/", page_size, "Danh sách kế hoạch",
+        catalog, catalog.plans, paths.plans_url(), page_size, "Danh sách kế hoạch",
         "Tất cả kế hoạch đã ban hành, lọc theo năm, cơ quan ban hành, loại văn bản và chuyên trang.",
         in_nav=True, year_index=True,
     )
@@ -380,7 +369,7 @@ def _paged_plan_list(catalog: Catalog, plans: list[Plan], base_url: str, page_si
     continues lists the years with the page each starts on.
     """
     chunks = _chunks(plans, page_size)
-    pages = _pages(f"{base_url}index.md", base_url, len(chunks))
+    pages = SitePaths.numbered(index_source(base_url), base_url, len(chunks))
     urls = [url for _, url in pages]
     labels = [_years_label(chunk) for chunk in chunks]
     years: dict[str, tuple[int, str]] = {}
@@ -393,8 +382,8 @@ def _paged_plan_list(catalog: Catalog, plans: list[Plan], base_url: str, page_si
     views: list[View] = []
     for number, (chunk, (src, _)) in enumerate(zip(chunks, pages), 1):
         views.append(PlanListView(
-            src, title if number == 1 else f"{title} — trang {number}",
-            "plan-portal/plans.html", description + (f" Trang {number}." if number > 1 else ""),
+            src, numbered_title(title, number),
+            "plan-portal/plans.html", numbered_description(description, number),
             in_nav=in_nav and number == 1, plans=chunk, facets=catalog.facets(chunk), total=len(plans),
             offset=(number - 1) * page_size, pager=Pager(number, urls, labels) if len(chunks) > 1 else None,
             years=[(y, n, url) for y, (n, url) in years.items()], crumbs=list(crumbs or []),
@@ -448,16 +437,13 @@ def _timeline_views(catalog: Catalog, recent_years: int, page_size: int) -> list
     """
     paths = catalog.paths
     today = catalog.today
-    base = f"{paths.timeline}/"
+    base = paths.timeline_url()
     years = _timeline_years(catalog.timeline)
     first_recent = today.year - max(recent_years, 0) + 1
     recent = [y for y in years if y.year >= first_recent]
     older = [y for y in years if y.year < first_recent]
     sections = [(s.slug, s.title) for s in catalog.sections]
     root_crumb = ("Dòng thời gian", base)
-
-    def month_url(year: int, month: int) -> str:
-        return f"{base}{year}/thang-{month}/"
 
     def summarise(year: TimelineYear) -> TimelineYearSummary:
         months = []
@@ -466,7 +452,7 @@ def _timeline_views(catalog: Catalog, recent_years: int, page_size: int) -> list
             for entry in month.entries:
                 kinds[entry.kind] += 1
             counts = [(kind, kinds[kind]) for kind in KIND_LABELS if kinds.get(kind)]
-            months.append(TimelineMonthLink(year.year, month.month, month_url(year.year, month.month),
+            months.append(TimelineMonthLink(year.year, month.month, paths.timeline_month(year.year, month.month),
                                             len(month.entries), counts, math.ceil(len(month.entries) / page_size)))
         return TimelineYearSummary(year.year, year.count, months)
 
@@ -488,10 +474,10 @@ def _timeline_views(catalog: Catalog, recent_years: int, page_size: int) -> list
     summarised: list[TimelineYear] = []
     everything_fits = sum(y.count for y in years) <= page_size
     main = page(
-        f"{base}index.md", "Dòng thời gian", "Dòng thời gian",
+        index_source(base), "Dòng thời gian", "Dòng thời gian",
         "Các mốc ban hành, sự kiện và thời hạn nhiệm vụ của mọi kế hoạch.", years if everything_fits else recent,
         in_nav=True,
-        older_links=[(y.year, y.count, f"{base}{y.year}/") for y in older], older_listed=everything_fits,
+        older_links=[(y.year, y.count, paths.timeline_year(y.year)) for y in older], older_listed=everything_fits,
     )
     views: list[View] = [main]
     # Undated deadlines ("thường xuyên", "hằng tháng"): on the main page of a small portal, else on pages of their own.
@@ -501,33 +487,33 @@ def _timeline_views(catalog: Catalog, recent_years: int, page_size: int) -> list
         main.recurring = recurring
     elif recurring:
         chunks = _chunks(recurring, page_size)
-        pages = _pages(f"{base}{RECURRING_SEGMENT}.md", f"{base}{RECURRING_SEGMENT}/", len(chunks))
+        first = paths.timeline_recurring()
+        pages = SitePaths.numbered(source_of(first), first, len(chunks))
         main.recurring_url = pages[0][1]
         urls = [url for _, url in pages]
         for number, (chunk, (src, _)) in enumerate(zip(chunks, pages), 1):
-            suffix = f" — trang {number}" if number > 1 else ""
-            view = page(src, f"Nhiệm vụ định kỳ, thường xuyên{suffix}", "Nhiệm vụ định kỳ, thường xuyên",
+            view = page(src, numbered_title("Nhiệm vụ định kỳ, thường xuyên", number), "Nhiệm vụ định kỳ, thường xuyên",
                         "Các nhiệm vụ không có ngày cụ thể: thường xuyên, hằng tháng, hằng năm.", [],
                         crumbs=[root_crumb], pager=Pager(number, urls) if len(chunks) > 1 else None)
             view.recurring, view.recurring_total = chunk, len(recurring)
             views.append(view)
     for year in older:
         views.append(page(
-            f"{base}{year.year}.md", f"Dòng thời gian năm {year.year}", f"Dòng thời gian năm {year.year}",
+            source_of(paths.timeline_year(year.year)), f"Dòng thời gian năm {year.year}", f"Dòng thời gian năm {year.year}",
             f"Các mốc ban hành, sự kiện và thời hạn nhiệm vụ năm {year.year}.", [year], crumbs=[root_crumb],
         ))
     older_years = {y.year for y in older}
     for year in summarised:
-        crumbs = [root_crumb] + ([(f"Năm {year.year}", f"{base}{year.year}/")] if year.year in older_years else [])
+        crumbs = [root_crumb] + ([(f"Năm {year.year}", paths.timeline_year(year.year))] if year.year in older_years else [])
         for month in year.months:
             chunks = _chunks(month.entries, page_size)
-            pages = _pages(f"{base}{year.year}/thang-{month.month}.md", month_url(year.year, month.month), len(chunks))
+            first = paths.timeline_month(year.year, month.month)
+            pages = SitePaths.numbered(source_of(first), first, len(chunks))
             urls = [url for _, url in pages]
             for number, (chunk, (src, _)) in enumerate(zip(chunks, pages), 1):
                 label = f"tháng {month.month}/{year.year}"
-                suffix = f" — trang {number}" if number > 1 else ""
                 views.append(page(
-                    src, f"Dòng thời gian {label}{suffix}", f"Dòng thời gian {label}",
+                    src, numbered_title(f"Dòng thời gian {label}", number), f"Dòng thời gian {label}",
                     f"Các mốc ban hành, sự kiện và thời hạn nhiệm vụ {label}.",
                     [TimelineYear(year.year, [TimelineMonth(year.year, month.month, chunk)])], crumbs=crumbs,
                     pager=Pager(number, urls) if len(chunks) > 1 else None,
@@ -548,18 +534,18 @@ def _agency_views(catalog: Catalog, page_size: int) -> list[View]:
         parents = list(reversed(registry.ancestors(agency.id))) if agency.registered else []
         lists = (item.lead, item.support, item.issued, item.events)
         count = max(1, *(math.ceil(len(rows) / page_size) for rows in lists))
-        pages = _pages(f"{paths.agencies}/{agency.id}.md", paths.agency_url(agency.id), count)
+        first = paths.agency_url(agency.id)
+        pages = SitePaths.numbered(source_of(first), first, count)
         urls = [url for _, url in pages]
+        feed = paths.agency_feed(agency.id) if catalog.agency_entries.get(agency.id) else None
         for number, (src, _) in enumerate(pages, 1):
             lo, hi = (number - 1) * page_size, number * page_size
-            title = agency.name if number == 1 else f"{agency.name} — trang {number}"
             views.append(AgencyView(
-                src, title, "plan-portal/agency.html",
-                f"Nhiệm vụ chủ trì, phối hợp của {agency.name} trong các kế hoạch."
-                + (f" Trang {number}." if number > 1 else ""),
+                src, numbered_title(agency.name, number), "plan-portal/agency.html",
+                numbered_description(f"Nhiệm vụ chủ trì, phối hợp của {agency.name} trong các kế hoạch.", number),
                 data=item, parents=parents, children=kids, lead=item.lead[lo:hi], support=item.support[lo:hi],
                 issued=item.issued[lo:hi], events=item.events[lo:hi], offset=lo,
-                pager=Pager(number, urls) if count > 1 else None,
+                pager=Pager(number, urls) if count > 1 else None, feed_url=feed,
             ))
     return views
 
@@ -588,7 +574,7 @@ def build_views(
     views: list[View] = _plan_list_views(catalog, max(1, plans_page_size))
     views += _timeline_views(catalog, timeline_recent_years, max(1, timeline_page_size))
     groups, unregistered = _agency_groups(catalog)
-    views.append(AgencyIndexView(f"{paths.agencies}/index.md", "Cơ quan, đơn vị", "plan-portal/agencies.html",
+    views.append(AgencyIndexView(index_source(paths.agencies_url()), "Cơ quan, đơn vị", "plan-portal/agencies.html",
                                  "Các cơ quan chủ trì, phối hợp thực hiện nhiệm vụ trong các kế hoạch.", in_nav=True,
                                  groups=groups, unregistered=unregistered))
     views += _agency_views(catalog, max(1, agency_page_size))
@@ -600,10 +586,10 @@ def build_views(
         ons = [a.on.end or a.on.start for a in section.section.anniversaries if (a.on.end or a.on.start)]
         (past if ons and max(ons) < today else current).append(section)
     views += _section_plan_views(catalog, max(1, plans_page_size), (section_limits or SectionLimits()).plans)
-    views.append(SectionIndexView(f"{paths.sections}/index.md", "Chuyên trang", "plan-portal/sections.html",
+    views.append(SectionIndexView(index_source(paths.sections_url()), "Chuyên trang", "plan-portal/sections.html",
                                   "Chuyên trang kỷ niệm các ngày lễ lớn.", in_nav=True, current=current, past=past))
     broken = [e for e in catalog.entries if not e.ok]
-    views.append(ReportView(f"{paths.report}/index.md", "Báo cáo kiểm tra nội dung", "plan-portal/report.html",
+    views.append(ReportView(index_source(paths.report_url()), "Báo cáo kiểm tra nội dung", "plan-portal/report.html",
                             "Các lỗi và cảnh báo tìm thấy khi xây dựng cổng.", diagnostics=catalog.diagnostics,
                             broken=broken))
     return views
@@ -692,14 +678,9 @@ def section_data(catalog: Catalog, slug: str, limits: SectionLimits | None = Non
     return SectionData(
         plans[: limits.plans], shown_events, upcoming, progress, ceremony, ceremony_ahead, anniversary_day,
         anniversary_ahead, days_left, plans_total=len(plans),
-        plans_url=section_plans_url(paths.sections, slug) if len(plans) > limits.plans else None,
+        plans_url=paths.section_plans(slug) if len(plans) > limits.plans else None,
         events_total=len(events), tasks_listed=sum(p.total for p in progress) <= limits.tasks,
     )
-
-
-def section_plans_url(sections_dir: str, slug: str) -> str:
-    """URL of a chuyên trang's own plan list: ``chuyen-trang/<slug>/cac-ke-hoach/``."""
-    return f"{sections_dir}/{slug}/{SECTION_PLANS_SEGMENT}/"
 
 
 def _section_plan_views(catalog: Catalog, page_size: int, home_plans: int) -> list[View]:
@@ -709,8 +690,8 @@ def _section_plan_views(catalog: Catalog, page_size: int, home_plans: int) -> li
         plans = catalog.section_plans.get(section.slug, [])
         if len(plans) > home_plans:
             views += _paged_plan_list(
-                catalog, plans, section_plans_url(catalog.paths.sections, section.slug), page_size,
+                catalog, plans, catalog.paths.section_plans(section.slug), page_size,
                 f"Kế hoạch của chuyên trang {section.title}", f"Các kế hoạch thuộc chuyên trang {section.title}.",
-                crumbs=[(section.title, f"{catalog.paths.sections}/{section.slug}/")],
+                crumbs=[(section.title, catalog.paths.section_url(section.slug))],
             )
     return views

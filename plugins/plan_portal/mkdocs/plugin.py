@@ -34,7 +34,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..core.agencies import Registry
-from ..core.catalog import Catalog, SitePaths
+from ..core.catalog import Catalog
+from ..core.urls import SitePaths, index_source
 from ..core.loader import PlanCache, PlanEntry, decode_source, load_plan
 from ..core.sanitize import sanitize_html
 from ..core.sections import SectionEntry, load_sections
@@ -108,6 +109,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             agencies=self.config.agencies_dir.strip("/"),
             sections=self.config.sections_dir.strip("/"),
             report=self.config.report_dir.strip("/"),
+            exports=bool(self.config.exports),
         )
         self.today = _build_date(self.config.today)
         return config
@@ -121,7 +123,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         self._entries = {}
         plans_prefix = self.paths.plans + "/"
         for file in files.documentation_pages():
-            if not file.src_uri.startswith(plans_prefix) or file.src_uri == f"{self.paths.plans}/index.md":
+            if not file.src_uri.startswith(plans_prefix) or file.src_uri == index_source(self.paths.plans_url()):
                 continue
             # Plans stay out of the nav: Material renders the whole nav into every page (quadratic builds).
             file.inclusion = InclusionLevel.NOT_IN_NAV
@@ -277,6 +279,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         if self.config.enabled:
             register_filters(env)
+            env.globals["portal_urls"] = self.paths  # for the theme's shell (header, 404), which has no ``portal``
         return env
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any] | None:

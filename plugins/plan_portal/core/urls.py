@@ -1,0 +1,136 @@
+"""Every URL and path of a portal, in one place: pages, numbered pages, months, chuyên trang lists,
+data files and feeds.
+
+URLs are site-relative, without a leading slash, directory style (``co-quan/so-tai-chinh/``);
+templates turn them into links with the ``url`` filter or ``base_url``. A template asks for a
+link here (``portal.urls.timeline_feed()``) and never builds one. A link to a file the build
+does not write cannot be asked for: with ``exports`` off the feeds and data files are ``None``.
+
+The source path (``src_uri``) of a generated page is its URL's Markdown file: ``dong-thoi-gian/2019/``
+is ``dong-thoi-gian/2019.md``; the first page of a top-level list is its ``index.md``, so that a
+hand-written ``content/ke-hoach/index.md`` is that page's introduction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["PAGE_SEGMENT", "SEARCH_DIR", "SitePaths", "index_source", "month_anchor", "source_of", "task_anchor", "task_url"]
+
+#: Path segment of the numbered pages of a listing: ``co-quan/<id>/trang-2/``.
+PAGE_SEGMENT = "trang"
+#: Where the timeline's undated deadlines go when the main page cannot hold them: ``dong-thoi-gian/dinh-ky/``.
+RECURRING_SEGMENT = "dinh-ky"
+#: Path segment of a chuyên trang's own plan list, when its home page cannot hold them all.
+SECTION_PLANS_SEGMENT = "cac-ke-hoach"
+#: The search page.
+SEARCH_DIR = "tim-kiem"
+#: The folder of the data files, and the name of a calendar feed.
+DATA_DIR = "du-lieu"
+ICS_NAME = "lich.ics"
+
+
+def source_of(url: str) -> str:
+    """The Markdown source of a generated page at ``url``: ``a/b/`` → ``a/b.md``."""
+    return url.rstrip("/") + ".md"
+
+
+def index_source(url: str) -> str:
+    """The Markdown source of the first page of a top-level list at ``url``: ``ke-hoach/`` → ``ke-hoach/index.md``."""
+    return f"{url}index.md"
+
+
+def month_anchor(year: int, month: int) -> str:
+    """The anchor of a month on a timeline page."""
+    return f"thang-{month}-{year}"
+
+
+def task_anchor(number: int) -> str:
+    """The anchor of a task's row in its plan's table (``number`` is 1-based)."""
+    return f"nhiem-vu-{number}"
+
+
+def task_url(plan_url: str, number: int) -> str:
+    """A task's row in its plan page."""
+    return f"{plan_url}#{task_anchor(number)}"
+
+
+@dataclass(frozen=True)
+class SitePaths:
+    """Where every generated page and file lives (plugin options ``*_dir`` and ``exports``)."""
+
+    plans: str = "ke-hoach"
+    timeline: str = "dong-thoi-gian"
+    agencies: str = "co-quan"
+    sections: str = "chuyen-trang"
+    report: str = "bao-cao"
+    exports: bool = True  # the data files and feeds are built
+
+    # -- pages ------------------------------------------------------------------------------------------
+    def plans_url(self) -> str:
+        return f"{self.plans}/"
+
+    def timeline_url(self) -> str:
+        return f"{self.timeline}/"
+
+    def timeline_year(self, year: int) -> str:
+        return f"{self.timeline}/{year}/"
+
+    def timeline_month(self, year: int, month: int) -> str:
+        return f"{self.timeline}/{year}/thang-{month}/"
+
+    def timeline_recurring(self) -> str:
+        return f"{self.timeline}/{RECURRING_SEGMENT}/"
+
+    def agencies_url(self) -> str:
+        return f"{self.agencies}/"
+
+    def agency_url(self, agency_id: str) -> str:
+        return f"{self.agencies}/{agency_id}/"
+
+    def sections_url(self) -> str:
+        return f"{self.sections}/"
+
+    def section_url(self, slug: str) -> str:
+        return f"{self.sections}/{slug}/"
+
+    def section_plans(self, slug: str) -> str:
+        """A chuyên trang's own plan list: ``chuyen-trang/<slug>/cac-ke-hoach/``."""
+        return f"{self.sections}/{slug}/{SECTION_PLANS_SEGMENT}/"
+
+    def report_url(self) -> str:
+        return f"{self.report}/"
+
+    def search_url(self) -> str:
+        return f"{SEARCH_DIR}/"
+
+    @staticmethod
+    def numbered(first_src: str, first_url: str, count: int) -> list[tuple[str, str]]:
+        """(src_uri, url) of the ``count`` pages of a listing whose first page is ``first_src`` at ``first_url``."""
+        out = [(first_src, first_url)]
+        for number in range(2, count + 1):
+            url = f"{first_url}{PAGE_SEGMENT}-{number}/"
+            out.append((source_of(url), url))
+        return out
+
+    # -- data files and feeds: links (None when the build does not write them), then where they are written
+    def json_export(self) -> str | None:
+        """All plans as JSON."""
+        return self.json_path() if self.exports else None
+
+    def timeline_feed(self) -> str | None:
+        """The portal's iCalendar feed."""
+        return self.timeline_feed_path() if self.exports else None
+
+    def agency_feed(self, agency_id: str) -> str | None:
+        """An agency's iCalendar feed (written for an agency with dated entries only)."""
+        return self.agency_feed_path(agency_id) if self.exports else None
+
+    def json_path(self) -> str:
+        return f"{DATA_DIR}/ke-hoach.json"
+
+    def timeline_feed_path(self) -> str:
+        return f"{self.timeline}/{ICS_NAME}"
+
+    def agency_feed_path(self, agency_id: str) -> str:
+        return f"{self.agencies}/{agency_id}/{ICS_NAME}"
