@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from .model import Plan
 from .periods import Period
+from .schema import schema_text
 
 if TYPE_CHECKING:
     from .catalog import Catalog, TimelineEntry
@@ -235,8 +236,8 @@ def _feeds(catalog: Catalog, site_url: str) -> Iterator[tuple[str, Iterator[byte
 
 
 def data_files(catalog: Catalog, site_url: str) -> dict[str, str | bytes]:
-    """Every data file of the site by URI: the JSON export, the portal feed and one feed per agency."""
-    files: dict[str, str | bytes] = {catalog.paths.json_path(): catalog_json(catalog)}
+    """Every data file of the site by URI: the JSON export and its schema, the portal feed and one feed per agency."""
+    files: dict[str, str | bytes] = {catalog.paths.json_path(): catalog_json(catalog), catalog.paths.json_schema_path(): schema_text("export")}
     files.update((uri, b"".join(pieces)) for uri, pieces in _feeds(catalog, site_url))
     return files
 
@@ -253,6 +254,10 @@ def write_data_files(catalog: Catalog, site_url: str, site_dir: Path) -> list[st
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("w", encoding="utf-8", newline="\n") as out:
         out.writelines(catalog_json_parts(catalog))
+    # the export's own JSON Schema, next to it (the same text as schema/du-lieu-ke-hoach.schema.json)
+    schema_uri = catalog.paths.json_schema_path()
+    (site_dir / schema_uri).write_text(schema_text("export"), encoding="utf-8", newline="\n")
+    written.append(schema_uri)
     for uri, pieces in _feeds(catalog, site_url):
         target = site_dir / uri
         target.parent.mkdir(parents=True, exist_ok=True)

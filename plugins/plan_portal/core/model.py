@@ -25,6 +25,7 @@ from pydantic import (
 )
 
 from .periods import Period, parse_period
+from .records import period_record_schema
 from .text import clean
 
 __all__ = [
@@ -120,6 +121,8 @@ PeriodField = Annotated[
     Period,
     BeforeValidator(_to_period),
     WithJsonSchema(_PERIOD_INPUT_SCHEMA, mode="validation"),
+    # As published in the JSON export: the object of Period.to_json (records.py).
+    WithJsonSchema(period_record_schema(), mode="serialization"),
     PlainSerializer(lambda p: p.to_json(), return_type=dict, when_used="always"),
 ]
 """A date, month, quarter, year, interval or Vietnamese wording, parsed into a :class:`Period`."""

@@ -1,22 +1,63 @@
-"""JSON Schemas for editors, generated from the model (never written by hand)."""
+"""JSON Schemas generated from the model (never written by hand): the front matter editors write
+(``ke-hoach.schema.json``, ``chuyen-trang.schema.json``) and the JSON export open-data users read
+(``du-lieu-ke-hoach.schema.json``, published next to the export as ``du-lieu/ke-hoach.schema.json``)."""
 
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from .model import Plan
 from .sections import Section
 
-__all__ = ["plan_schema", "section_schema", "write_schemas", "SCHEMA_FILES"]
+__all__ = ["plan_schema", "section_schema", "export_schema", "schema_text", "write_schemas", "SCHEMA_FILES"]
 
-SCHEMA_FILES = {"ke-hoach.schema.json": "plan", "chuyen-trang.schema.json": "section"}
+SCHEMA_FILES = {"ke-hoach.schema.json": "plan", "chuyen-trang.schema.json": "section",
+                "du-lieu-ke-hoach.schema.json": "export"}
 
 
-def _schema(model: Any, schema_id: str) -> dict[str, Any]:
-    schema = model.model_json_schema(mode="validation")
+def _schema(model: Any, schema_id: str, mode: str = "validation") -> dict[str, Any]:
+    schema = model.model_json_schema(mode=mode)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": schema_id, **schema}
+
+
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", message="Field name .* shadows an attribute in parent", category=UserWarning)
+
+    class PlanRecord(Plan):
+        """One plan of the export: its front matter as the portal read it, with its page and source file.
+
+        Only for the schema (``plan_record`` writes the records): ``url`` and ``path`` are fields here and
+        properties of :class:`Plan`, which pydantic warns about when the class is made (silenced here).
+        """
+
+        model_config = ConfigDict(
+            title="Kế hoạch (dữ liệu mở)",
+            json_schema_extra={"description": "Một kế hoạch như đã đăng: phần khai báo đã được đọc (các mốc thời gian "
+                               "thành đối tượng), cùng địa chỉ trang và tệp nguồn. Trường không có giá trị thì không ghi."},
+        )
+
+        url: str = Field(title="Địa chỉ trang", description="Địa chỉ trang của kế hoạch, tính từ gốc cổng, ví dụ "
+                         "«ke-hoach/2023/48-kh-ubnd-ky-niem-60-nam-quang-ninh/».")
+        path: str = Field(title="Tệp nguồn", description="Tệp Markdown của kế hoạch trong thư mục nội dung, ví dụ "
+                          "«ke-hoach/2023/48-kh-ubnd-ky-niem-60-nam-quang-ninh.md».")
+
+
+class ExportDocument(BaseModel):
+    """The whole ``du-lieu/ke-hoach.json``."""
+
+    model_config = ConfigDict(
+        title="Dữ liệu các kế hoạch của Cổng kế hoạch",
+        extra="forbid",
+        json_schema_extra={"description": "Tệp du-lieu/ke-hoach.json: mọi kế hoạch hợp lệ, mới nhất trước. "
+                           "Tài liệu từng trường: docs/du-lieu-mo.md."},
+    )
+
+    plans: list[PlanRecord] = Field(title="Các kế hoạch", description="Các kế hoạch, theo ngày ban hành, mới nhất trước.")
 
 
 def plan_schema() -> dict[str, Any]:
@@ -29,12 +70,28 @@ def section_schema() -> dict[str, Any]:
     return _schema(Section, "chuyen-trang.schema.json")
 
 
+def export_schema() -> dict[str, Any]:
+    """The schema of the JSON export ``du-lieu/ke-hoach.json`` (what :func:`~plan_portal.core.export.plan_record` writes)."""
+    schema = _schema(ExportDocument, "du-lieu-ke-hoach.schema.json", mode="serialization")
+    # a plan's url and path come first in each record; Plan's own required fields stay required
+    record = schema["$defs"]["PlanRecord"]
+    record["required"] = ["url", "path", *[r for r in record.get("required", []) if r not in ("url", "path")]]
+    return schema
+
+
+SCHEMAS = {"plan": plan_schema, "section": section_schema, "export": export_schema}
+
+
+def schema_text(kind: str) -> str:
+    """A schema as the text of its file (committed in ``schema/``, published for the export)."""
+    return json.dumps(SCHEMAS[kind](), ensure_ascii=False, indent=2) + "\n"
+
+
 def write_schemas(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     out = []
     for name, kind in SCHEMA_FILES.items():
         path = folder / name
-        data = plan_schema() if kind == "plan" else section_schema()
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        path.write_text(schema_text(kind), encoding="utf-8")
         out.append(path)
     return out

@@ -126,8 +126,15 @@ class SitePaths:
         """An agency's iCalendar feed (written for an agency with dated entries only)."""
         return self.agency_feed_path(agency_id) if self.exports else None
 
+    def json_schema(self) -> str | None:
+        """The JSON Schema of the JSON export, published next to it."""
+        return self.json_schema_path() if self.exports else None
+
     def json_path(self) -> str:
         return f"{DATA_DIR}/ke-hoach.json"
+
+    def json_schema_path(self) -> str:
+        return f"{DATA_DIR}/ke-hoach.schema.json"
 
     def timeline_feed_path(self) -> str:
         return f"{self.timeline}/{ICS_NAME}"
