@@ -91,6 +91,7 @@ class _Extractor(HeaderMixin, BasisMixin, TaskMixin, TableMixin, EventMixin, Tai
 
         number = self._number(header)
         place, issued = self._place_date(header)
+        self._place = place
         header_issuer = self._header_issuer(header)
         gazette = self._gazette(summary)
         if gazette:

@@ -50,6 +50,7 @@ class Base:
         self.record: dict[str, Any] = {}
         self.consumed: set[int] = set()
         self._section_cache: dict[int, str] = {}
+        self._place: str | None = None
 
     def note(self, path: Path_, message: str, todo: bool = True) -> None:
         self.notes.append(Note(path, message, todo))

@@ -20,6 +20,10 @@ from .patterns import (
 )
 
 
+_HAS_PLACE = re.compile(r"\b(?:tỉnh|huyện|thành phố|thị xã|xã|phường|quận|thị trấn)\s+\S|\b(?:Tỉnh|Huyện|Thành|Thị)\s+ủy\b|"
+                        r"Chính phủ|^Bộ\s|Trung ương")
+
+
 class BasisMixin(Base):
     """Reads the preamble."""
 
@@ -49,15 +53,24 @@ class BasisMixin(Base):
                 if sentence_subject is None:
                     sentence_subject = subject
                 break
-        if header_issuer:
-            return header_issuer, spans
-        # A decision: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X" under its summary.
+        # A decision: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X" under its summary; it also completes a header
+        # that lost its place line in a web copy ("ỦY BAN NHÂN DÂN |").
+        authority_line = None
         for it in self.items[header_end : header_end + 8]:
             text = it.plain
             if it.table is None and is_upper(text) and re.match(r"^(CHỦ TỊCH|ỦY BAN|UỶ BAN|UBND|BAN THƯỜNG VỤ)", text):
                 name = nm.abbreviate(_PERSON_PREFIX.sub("", nm.case_agency(text)))
                 if re.search(r"\b(?:tỉnh|huyện|thành phố|thị xã|xã|phường|quận)\s+\S", name):
-                    return name, spans
+                    authority_line = name
+                    break
+        if header_issuer:
+            if authority_line and not _HAS_PLACE.search(header_issuer) and fold(authority_line).startswith(
+                fold(header_issuer)
+            ):
+                return authority_line, spans
+            return self._respell_place(header_issuer), spans
+        if authority_line:
+            return authority_line, spans
         if sentence_subject is None:
             self.note(("issuer",), "Không xác định được cơ quan ban hành (không có dòng tên cơ quan ở đầu văn bản).")
             return None, spans
@@ -70,10 +83,33 @@ class BasisMixin(Base):
             self.note(("issuer",), f"Cơ quan ban hành lấy từ câu «{sentence_subject} … kế hoạch»{how} — cần kiểm tra.")
         return completed, spans
 
+    def _respell_place(self, issuer: str) -> str:
+        """A misprinted place in the header ("TỈNH DÌNH ĐỊNH") takes the date line's spelling ("Bình Định")."""
+        place = self.record.get("place") if self.record else None
+        place = place or getattr(self, "_place", None)
+        if not place:
+            return issuer
+        words = issuer.split()
+        n = len(place.split())
+        tail = " ".join(words[-n:])
+        if tail != place and len(tail) == len(place) and sum(a != b for a, b in zip(fold(tail), fold(place))) == 1:
+            return " ".join(words[:-n] + [place])
+        return issuer
+
     def _with_locality(self, subject: str, summary: str | None) -> tuple[str, str]:
         """Add the place name to "UBND tỉnh" / "Ban Thường vụ Huyện ủy" from the document's own text."""
         level_match = re.search(r"\b(tỉnh|huyện|thành phố|thị xã|xã|phường|quận|Tỉnh ủy|Huyện ủy|Thành ủy|Thị ủy)$",
                                 subject)
+        if not level_match and re.match(r"^Sở\s", subject) and not _HAS_PLACE.search(subject):
+            # "Sở Thông tin và Truyền thông xây dựng Kế hoạch": the province the text names most.
+            text = " ".join(it.plain for it in self.items if it.table is None)
+            counts: dict[str, int] = {}
+            for match in re.finditer(r"\btỉnh\s+((?:[A-ZĐ][a-zà-ỹđ]+)(?:\s+[A-ZĐ][a-zà-ỹđ]+){0,2})", text):
+                counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+            if counts:
+                best = max(counts.items(), key=lambda kv: kv[1])[0]
+                return f"{subject} tỉnh {best}", f", tên tỉnh «{best}» suy ra từ nội dung văn bản"
+            return subject, ""
         if not level_match:
             return subject, ""
         level = level_match.group(1).lower().replace(" ủy", "")

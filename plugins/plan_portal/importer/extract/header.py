@@ -47,10 +47,17 @@ class HeaderMixin(Base):
         return 0
 
     def _number(self, header: list[Item]) -> str | None:
-        for it in header:
+        candidates = [it for it in header if _NUMBER_START.search(it.plain)]
+        for position, it in enumerate(header):
             text = it.plain
             match = _NUMBER_START.search(text)
             if not match:
+                continue
+            if re.fullmatch(r"Số hiệu\s*:?", text.strip()) and position + 1 < len(header) and _BARE_NUMBER.fullmatch(
+                header[position + 1].plain.strip()
+            ):
+                return header[position + 1].plain.strip()  # a database page: "Số hiệu:" | "2165/QĐ-UBND"
+            if it is not candidates[-1] and not re.search(r"\d", text[match.end():]):
                 continue
             rest = text[match.end():]
             rest = re.split(r",\s*ngày|\s{2,}", rest)[0]
@@ -101,7 +108,7 @@ class HeaderMixin(Base):
         units: list[str] = []
         for it in header:
             text = it.plain.strip(" *")
-            if not text or _NUMBER_START.search(text) or _DATE_LINE.search(text):
+            if not text or _NUMBER_START.search(text) or _DATE_LINE.search(text) or _BARE_NUMBER.search(text):
                 if units:
                     break
                 continue

@@ -24,8 +24,8 @@ _DOC_KINDS = (
     "Báo cáo", "Công điện", "Điều lệ", "Quy chế", "Quy định", "Thông báo kết luận", "Phương án",
 )
 _ISSUER_SENTENCE = re.compile(
-    r"(?:^|[,.;:]\s+|\)\s*,?\s*)([^,.;:()]{3,140}?)\s+(?:xây dựng và ban hành|xây dựng|ban hành|triển khai|lập|"
-    r"thống nhất xây dựng)\s+(?:(?:bản|các)\s+)?(?:kế hoạch|chương trình|hướng dẫn|phương án)\b",
+    r"(?:^|[,.;:]\s+|\)\s*,?\s*)([^,.;:()]{3,140}?)\s+(?:(?:xây dựng và ban hành|xây dựng|ban hành|triển khai|lập|"
+    r"thống nhất xây dựng)\s+(?:(?:bản|các)\s+)?(?:kế hoạch|chương trình|hướng dẫn|phương án)\b|giao\s*:)",
     re.IGNORECASE,
 )
 _PERSON_PREFIX = re.compile(r"^(?:Chủ tịch|Phó Chủ tịch|Thường trực|Giám đốc|Phó Giám đốc|Bí thư|Trưởng ban)\s+",

@@ -63,7 +63,11 @@ class TailMixin(Base):
         )
 
     def _has_tail(self, indexes: list[int]) -> bool:
-        return any(_NOI_NHAN.match(fold(self.items[i].plain)) for i in indexes if self.items[i].table is None)
+        """A "Nơi nhận" list or a signature ("KT. CHỦ TỊCH") among ``indexes``."""
+        return any(
+            _NOI_NHAN.match(fold(self.items[i].plain)) or _AUTHORITY.match(self.items[i].plain)
+            for i in indexes if self.items[i].table is None
+        )
 
     def _tail(self, indexes: list[int]) -> tuple[list[str], dict[str, Any] | None]:
         recipients: list[str] = []
@@ -108,6 +112,8 @@ class TailMixin(Base):
             text = raw.strip(" *")
             if not text or _SIGN_NOISE.match(text) or re.fullmatch(r"[-_=*. ]+", text):
                 continue
+            if is_upper(text) and len(text) > 60 or text.startswith("(") or re.match(r"^(?:\d+|[IVX]+)\.\s", text):
+                break  # past the signature: an attached plan's title, its "(Ban hành kèm theo …)", its parts
             match = _AUTHORITY.match(text)
             if match and is_upper(match.group(2) or match.group(4) or "XX"):
                 letters = re.sub(r"[^A-Z]", "", (match.group(1) or match.group(3)).upper())
@@ -120,8 +126,8 @@ class TailMixin(Base):
                 continue
             if name is None and (self._looks_like_person(text) or is_upper(text)):
                 name = nm.case_person(text)
-        if title is None and on_behalf:
-            title = on_behalf
+        if title is None and on_behalf and authority not in ("KT.", "TM."):
+            title = on_behalf  # "TL. CHỦ TỊCH" alone; after "KT." the signer is a deputy, after "TM." unknown
         if authority is None and title is None and name is None:
             self.note(("signer",), "Không tìm thấy phần chữ ký (chức vụ, họ tên người ký).")
             return None
