@@ -14,8 +14,11 @@ from typing import Any
 from jinja2 import Environment
 
 from .core.catalog import Catalog
+from .core.document import basis_parts, issuer_kind
 from .core.model import Plan
-from .core.labels import KIND_LABELS, issued_label, kind_label, long_date, short_date, status_label
+from .core.labels import (
+    KIND_LABELS, any_date, event_time, issued_label, kind_label, long_date, ref_date, short_date, status_label,
+)
 from .core.text import d_words, fold
 from .core.urls import SitePaths, index_source, task_url
 from .core.views import SectionData, SectionLimits, View, plan_gantt, section_data
@@ -59,6 +62,19 @@ class PortalContext:
 
     def issuer(self, plan: Plan) -> Any:
         return self.catalog.issuer.get(plan.path)
+
+    def issuer_kind(self, plan: Plan) -> str:
+        """"party" or "state": which document header the plan carries (core/document.py)."""
+        ref = self.catalog.issuer.get(plan.path)
+        return issuer_kind(plan, ref.agency if ref else None, self.catalog.registry)
+
+    def basis_parts(self, ref: Any, target: Plan | None = None) -> tuple[str, str]:
+        """A căn cứ's kind of document and what it is about (core/document.py)."""
+        if not ref.title and target is not None:
+            return target.doc_type, ""
+        if not ref.number and not ref.issuer:  # a name only ("Chương trình công tác năm 2024")
+            return ref.title or "Văn bản", ""
+        return basis_parts(ref.title, bool(ref.issuer))
 
     def refs(self, plan: Plan, task: Any, role: str) -> list[Any]:
         return self.catalog.refs(plan, task, role)
@@ -127,6 +143,9 @@ def register_filters(env: Environment) -> None:
             "vi_issued_inline": lambda period: issued_label(period, inline=True),
             "vi_status": status_label,
             "vi_kind": kind_label,
+            "vi_ref_date": ref_date,
+            "vi_any_date": any_date,
+            "vi_event_time": lambda ev: event_time(ev.start, ev.end),
             "fold": fold,
             "d_words": d_words,
             "iso": _iso,

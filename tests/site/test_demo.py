@@ -129,6 +129,36 @@ def test_plan_page_shows_the_seed_facts(demo):
     assert len(soup.select(".pp-task-table tbody tr")) == 59
 
 
+def _text(el) -> str:
+    return " ".join(el.get_text(" ").split())
+
+
+def test_document_headers_follow_the_issuer(demo):
+    """A Party body's plan carries "ĐẢNG CỘNG SẢN VIỆT NAM", a state body's the national motto."""
+    party = page(demo, "ke-hoach/2024/phong-tho-ky-niem-70-nam-giai-phong")
+    header = _text(party.select_one(".pp-doc-header"))
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in header and "CỘNG HÒA" not in header and "Độc lập" not in header
+    assert party.select_one(".pp-doc-header--party .pp-doc-star")
+    state = page(demo, "ke-hoach/2023/48-kh-ubnd-ky-niem-60-nam-quang-ninh")
+    header = _text(state.select_one(".pp-doc-header"))
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc" in header and "ĐẢNG CỘNG SẢN" not in header
+
+
+def test_official_lines_read_like_administrative_text(demo):
+    phong_tho = page(demo, "ke-hoach/2024/phong-tho-ky-niem-70-nam-giai-phong")
+    assert _text(phong_tho.select_one(".pp-basis li")).startswith(
+        "Thực hiện Thông báo số 263-TB/TVPU ngày 26/8/2023 của Văn phòng Tỉnh ủy Lai Châu về việc nhất trí"
+    )
+    assert _text(phong_tho.select_one(".pp-event dd")) == "7h30–11h00, ngày 29/10/2024"
+    cam_pha = page(demo, "ke-hoach/2023/48-kh-ubnd-ky-niem-60-nam-quang-ninh")
+    line = _text(cam_pha.select_one(".pp-basis li"))
+    assert line.startswith("Thực hiện Kế hoạch số 19/KH-UBND ngày 2/2/2023 của UBND tỉnh Quảng Ninh về tổ chức")
+    assert "ngày Ngày" not in line
+    section = page(demo, "chuyen-trang/ky-niem-60-nam-quang-ninh")
+    dates = {_text(s) for s in section.select(".pp-articles small")}
+    assert dates == {"20/2/2023"}  # not "2023-02-20"
+
+
 @pytest.mark.parametrize(
     ("slug", "years"),
     [

@@ -57,7 +57,7 @@ REGISTRY_FILE = "content/co-quan.yml"
 #: Prefix of the id of an agency created on the fly for an unregistered name.
 UNREGISTERED_PREFIX = "chua-dang-ky-"
 #: Keys an entry of ``co-quan.yml`` may have.
-ALLOWED_KEYS: tuple[str, ...] = ("id", "name", "short", "aliases", "parent")
+ALLOWED_KEYS: tuple[str, ...] = ("id", "name", "short", "aliases", "parent", "kind")
 
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ID_MAX_LENGTH = 120
@@ -267,6 +267,8 @@ class Agency(BaseModel):
         short: The name used inside its own locality ("Phòng Nội vụ").
         aliases: Other spellings and abbreviations plans use ("Phòng NV").
         parent: Id of the agency it belongs to (its UBND, Huyện ủy, Sở…), ``None`` for a root.
+        kind: ``"party"`` for a body of the Communist Party (Huyện ủy, Ban Tuyên giáo…), ``"state"``
+            for a state body; unset, it is inherited from the parent (see ``core/document.py``).
         registered: ``False`` for an agency made up for a name missing from the registry
             (it still gets a page, so nothing is lost while the registry catches up).
         line: Line of the entry in ``co-quan.yml``; not exported.
@@ -279,6 +281,7 @@ class Agency(BaseModel):
     short: str | None = None
     aliases: list[str] = Field(default_factory=list)
     parent: str | None = None
+    kind: Literal["state", "party"] | None = None
     registered: bool = True
     line: int | None = Field(default=None, exclude=True)
 
@@ -1051,6 +1054,19 @@ class _RegistryReader:
                 allowed=f"mã (id) của một cơ quan trong danh mục: {_ID_ALLOWED}",
                 suggestion=f"Có phải ý bạn là `{fix}`?" if fix else None,
                 code="invalid-id",
+            )
+        kind = values.get("kind")
+        if kind is None or kind in ("state", "party"):
+            data["kind"] = kind
+        else:
+            self.error(
+                lines["kind"],
+                "Loại cơ quan (kind) không hợp lệ",
+                field=f"{where}.kind",
+                value=str(kind),
+                allowed="`state` (cơ quan nhà nước) hoặc `party` (cơ quan của Đảng)",
+                suggestion="Bỏ trống để lấy theo cơ quan cấp trên.",
+                code="invalid",
             )
         try:
             agency = Agency.model_validate(data)

@@ -7,16 +7,17 @@ Templates reach these through the ``vi_*`` filters.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
+from typing import Any
 
 from babel.dates import format_date
 
 from . import status as statuses
-from .periods import Period, Precision
+from .periods import Period, Precision, parse_period
 
 __all__ = [
-    "KIND_LABELS", "UNKNOWN_YEAR", "issued_label", "kind_label", "long_date", "month_label", "month_short",
-    "numbered_description", "numbered_title", "short_date", "status_label",
+    "KIND_LABELS", "UNKNOWN_YEAR", "any_date", "event_time", "issued_label", "kind_label", "long_date", "month_label", "month_short",
+    "numbered_description", "numbered_title", "ref_date", "short_date", "status_label",
 ]
 
 #: The kinds of timeline entries, in the order the timeline counts them.
@@ -80,3 +81,68 @@ def numbered_title(title: str, number: int) -> str:
 def numbered_description(description: str, number: int) -> str:
     """The description of page ``number`` of a listing: "… Trang 2." after the first."""
     return description + (f" Trang {number}." if number > 1 else "")
+
+
+def _day(value: date) -> str:
+    return f"{value.day}/{value.month}/{value.year}"
+
+
+def _hm(value: time) -> str:
+    return f"{value.hour}h{value.minute:02d}"
+
+
+def _one_day(period: Period | None) -> date | None:
+    """The day of a period written as one day (with or without a time), else ``None``."""
+    if period is None or not period.ok or period.before or period.recurrence:
+        return None
+    if period.precision in (Precision.DAY, Precision.MINUTE) and period.start and period.start == period.end:
+        return period.start
+    return None
+
+
+def ref_date(period: Period) -> str:
+    """A date inside a sentence, as administrative text writes it: "ngày 2/2/2023", "tháng 8/2023"."""
+    day = _one_day(period)
+    if day is not None:
+        return f"ngày {_day(day)}"
+    label = period.label if period.ok else period.text
+    return label[:1].lower() + label[1:]
+
+
+def event_time(start: Period, end: Period | None = None) -> str:
+    """When an event happens, read naturally: "7h30–11h00, ngày 29/10/2024", "Ngày 29/10/2024",
+    "Từ 7h30 ngày 1/10/2024 đến 11h00 ngày 3/10/2024"; otherwise the two labels."""
+    if end is not None and (not end.ok or end.text == start.text):
+        end = None
+    first, last = _one_day(start), _one_day(end)
+    if first is not None and (end is None or last == first):
+        t1 = start.start_time
+        t2 = end.start_time if end is not None else start.end_time
+        if t1 and t2 and t2 != t1:
+            return f"{_hm(t1)}–{_hm(t2)}, ngày {_day(first)}"
+        if t1:
+            return f"{_hm(t1)}, ngày {_day(first)}"
+        return f"Ngày {_day(first)}"
+    if first is not None and last is not None:
+        a = f"{_hm(start.start_time)} ngày" if start.start_time else "ngày"
+        b = f"{_hm(end.start_time)} ngày" if end.start_time else "ngày"  # type: ignore[union-attr]
+        return f"Từ {a} {_day(first)} đến {b} {_day(last)}"
+    label = start.label if start.ok else start.text
+    if end is None:
+        return label
+    return f"{label} – {end.label[:1].lower() + end.label[1:]}"
+
+
+def any_date(value: Any) -> str:
+    """A date given as a YAML date or as text ("2023-02-20", "3/2023"), written the Vietnamese way."""
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return _day(value)
+    if value is None or value == "":
+        return ""
+    period = parse_period(str(value))
+    if not period.ok:
+        return str(value)
+    day = _one_day(period)
+    return _day(day) if day is not None else period.label

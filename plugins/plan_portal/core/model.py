@@ -49,6 +49,7 @@ FIELD_LABELS: dict[str, str] = {
     "issued": "ngày ban hành",
     "place": "địa danh",
     "issuer": "cơ quan ban hành",
+    "issuer_kind": "loại cơ quan ban hành",
     "summary": "trích yếu",
     "signer": "người ký",
     "special": "chuyên trang",
@@ -256,6 +257,11 @@ class Plan(_Model):
     recipients: list[Text] = Field(default_factory=list, description="Nơi nhận.")
     tasks: list[Task] = Field(default_factory=list, description="Các nhiệm vụ.")
     events: list[Event] = Field(default_factory=list, description="Các sự kiện.")
+    issuer_kind: Literal["state", "party"] | None = Field(
+        None,
+        description="Loại cơ quan ban hành, quyết định phần đầu văn bản: «state» (cơ quan nhà nước: Quốc hiệu, "
+        "Tiêu ngữ) hoặc «party» (cơ quan của Đảng: «ĐẢNG CỘNG SẢN VIỆT NAM»). Bỏ trống để lấy theo danh mục cơ quan.",
+    )
 
     # Set by the loader and the catalog; not part of the front matter.
     _path: str = PrivateAttr("")
