@@ -9,9 +9,11 @@ from datetime import date
 from pathlib import Path
 
 from .core.agencies import Registry
+from .core.audit import content_problems
 from .core.catalog import Catalog
 from .core.urls import SitePaths
 from .core.diagnostics import Diagnostic, Severity
+from .core.files import scan_content
 from .core.loader import iter_plan_files, load_plan
 from .core.schema import plan_schema, write_schemas
 from .core.sections import load_sections
@@ -23,15 +25,19 @@ def check(content_dir: Path, *, paths: SitePaths | None = None, registry_name: s
           today: date | None = None) -> tuple[Catalog, list[Diagnostic]]:
     """Load and validate everything under ``content_dir``; return the catalog and every problem."""
     paths = paths or SitePaths()
+    scan = scan_content(content_dir)  # the files that may be read: nothing through a link leading outside
     registry_problems: list[Diagnostic] = []
-    registry_path = content_dir / registry_name
-    if registry_path.is_file():
-        registry, registry_problems = Registry.load(registry_path, registry_name)
+    if scan.has_file(registry_name):
+        registry, registry_problems = Registry.load(content_dir / registry_name, registry_name)
     else:
         registry = Registry.from_agencies([])
-    entries = [load_plan(path, rel) for path, rel in iter_plan_files(content_dir, paths.plans)]
-    sections = load_sections(content_dir, paths.sections)
-    catalog = Catalog(entries, registry, sections, today=today, paths=paths, problems=registry_problems)
+    entries = [load_plan(path, rel) for path, rel in iter_plan_files(content_dir, paths.plans, scan)]
+    sections = load_sections(content_dir, paths.sections, scan=scan)
+    claimed = [e.path for e in entries] + [s.path for s in sections] + [a.path for s in sections for a in s.articles]
+    registry_problems += content_problems(scan, content_dir, plans_dir=paths.plans, claimed=claimed,
+                                          plan_bodies=[(e.path, e.body, e.front.body_line) for e in entries])
+    catalog = Catalog(entries, registry, sections, today=today, paths=paths, problems=registry_problems,
+                      registry_path=registry_name)
     return catalog, sorted(catalog.diagnostics, key=lambda d: d.sort_key)
 
 

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plan_portal.core.sanitize import sanitize_html
+from plan_portal.core.sanitize import sanitize_html, unsafe_markup
 
 EXTENSIONS = ["tables", "attr_list", "admonition", "footnotes", "abbr", "def_list", "md_in_html",
               "pymdownx.details", "pymdownx.superfences", "pymdownx.highlight", {"toc": {"permalink": True}}]
@@ -52,8 +52,7 @@ KEPT = [
     ("[Cổng](https://example.org) [thư](mailto:vanthu@example.org) [gọi](tel:+84123) [tệp](tai-lieu.pdf) [mục](#muc)",
      ['href="https://example.org"', 'href="mailto:vanthu@example.org"', 'href="tel:+84123"', 'href="tai-lieu.pdf"',
       'href="#muc"']),
-    ('![Ảnh](anh.jpg "Tiêu đề") ![](https://example.org/a.png)', ['src="anh.jpg"', 'alt="Ảnh"', 'title="Tiêu đề"',
-                                                                  'src="https://example.org/a.png"']),
+    ('![Ảnh](anh.jpg "Tiêu đề")', ['src="anh.jpg"', 'alt="Ảnh"', 'title="Tiêu đề"']),
     ("*[UBND]: Ủy ban nhân dân\n\nUBND tỉnh", ['<abbr title="Ủy ban nhân dân">UBND</abbr>']),
     ('??? info "Chi tiết"\n    Ẩn', ["<details", "<summary>Chi tiết</summary>"]),
     ("<b>đậm</b> <i>nghiêng</i> <u>gạch</u> <sup>2</sup> <sub>2</sub> <mark>x</mark> <br>",
@@ -127,3 +126,34 @@ def test_no_input_yields_active_content(raw):
     clean = sanitize_html(raw)
     assert active(clean) == []
     assert active(sanitize_html(render(raw))) == []
+
+
+REMOTE = [
+    "![](https://example.org/a.png)",
+    '<img src="http://example.org/a.png" alt="x">',
+    "<img src=//example.org/a.png>",
+    '<img src=" HTTPS://example.org/a.png">',
+    "![Ảnh][r]\n\n[r]: https://example.org/b.png",
+    '<video src="https://example.org/v.mp4" poster="https://example.org/p.png"></video>',
+    '<audio src="https://example.org/a.mp3"></audio>',
+    '<picture><source srcset="https://example.org/a.webp"><img src="https://example.org/a.png"></picture>',
+    '<link rel="stylesheet" href="https://example.org/s.css">',
+    "<style>@import url(https://example.org/s.css)</style>",
+    '<iframe src="https://example.org"></iframe>',
+    '<p style="background: url(https://example.org/a.png)">x</p>',
+]
+
+
+@pytest.mark.parametrize("source", REMOTE)
+def test_nothing_is_loaded_from_another_host(source):
+    """Pages make no request to another host: pictures, media, frames and styles from elsewhere are dropped,
+    and the source scan reports each one at its line."""
+    clean = sanitize_html(render(source))
+    assert "example.org" not in clean, clean
+    assert list(unsafe_markup(source)), source
+
+
+def test_links_to_other_sites_stay_links():
+    clean = sanitize_html(render("[Cổng](https://example.org/trang) <a href=\"https://example.org/b\">b</a>"))
+    assert 'href="https://example.org/trang"' in clean and 'href="https://example.org/b"' in clean
+    assert not list(unsafe_markup("[Cổng](https://example.org/trang) <a href=\"https://example.org/b\">b</a>"))

@@ -20,6 +20,7 @@ from .diagnostics import Diagnostic, Severity, closest
 from .loader import PlanEntry
 from .model import Event, Plan, Relation, Task
 from .periods import Period
+from .plausible import issued_in_future
 from .sections import SectionEntry
 from . import status as statuses
 from .labels import UNKNOWN_YEAR
@@ -214,7 +215,9 @@ class Catalog:
         today: date | None = None,
         paths: SitePaths | None = None,
         problems: Iterable[Diagnostic] = (),
+        registry_path: str = "co-quan.yml",
     ) -> None:
+        self.registry_path = registry_path
         self.today = today or date.today()
         self.paths = paths or SitePaths()
         self.registry = registry
@@ -250,6 +253,7 @@ class Catalog:
         self._link_basis()
         self._check_duplicates()
         self._group_sections()
+        self._check_plausible()
         self._build_timeline()
         for data in self.agency_data.values():
             data.lead.sort(key=lambda r: r.sort_key)
@@ -275,7 +279,7 @@ class Catalog:
             return self._interned(name, None), True
         resolution = self.registry.resolve(name, context)
         clean = True
-        if not resolution.ok or resolution.misspelled:  # the line is only looked up for a problem
+        if (not resolution.ok or resolution.misspelled) and self.registry.agencies:  # (an empty one: said once)
             entry = self.by_path[plan.path]
             diagnostic = resolution.diagnostic(plan.path, entry.front.line_of(loc), _dotted(loc))
             if diagnostic:
@@ -400,6 +404,19 @@ class Catalog:
                 )
             else:
                 seen[key] = plan
+
+    def _check_plausible(self) -> None:
+        """Plans issued after the build date; an empty registry said once, not once per agency name."""
+        for plan in self.plans:
+            found = issued_in_future(plan, self.by_path[plan.path].front.line_of(("issued",)), plan.path, self.today)
+            if found is not None:
+                self.diagnostics.append(found)
+        if self.plans and not self.registry.agencies:
+            self.diagnostics.append(Diagnostic(
+                self.registry_path, None, f"Danh mục cơ quan trống hoặc không có: tên cơ quan của {len(self.plans)} kế "
+                "hoạch chưa được kiểm tra và không có trang cơ quan.", allowed="danh sách các mục `- id: …`, `name: …`",
+                suggestion=f"Tạo hoặc điền tệp {self.registry_path} trong thư mục nội dung (xem Hướng dẫn biên tập).", severity=Severity.WARNING,
+                code="registry-empty"))
 
     def _group_sections(self) -> None:
         known = sorted(self.section_by_slug)
@@ -546,7 +563,7 @@ class Catalog:
         return [d for d in self.diagnostics if d.severity is Severity.ERROR]
 
 
-_REPORTED = frozenset({"issuer", "number", "special"})
+_REPORTED = frozenset({"issuer", "number", "special", "issued"})
 _ROLES = frozenset({"lead", "support"})
 
 

@@ -18,9 +18,11 @@ from typing import Any, get_args
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic, Severity, closest
+from .files import ContentScan, scan_content
 from .frontmatter import FrontMatter, parse_front_matter
 from .model import FIELD_LABELS, BasisRef, Event, Plan, Signer, Task
 from .periods import ACCEPTED_FORMS, Period, parse_period
+from .plausible import plan_plausibility
 from .sanitize import body_diagnostics, field_diagnostics
 
 __all__ = ["PlanCache", "PlanEntry", "decode_source", "load_plan", "load_plan_text", "iter_plan_files", "FIELD_LABELS"]
@@ -387,6 +389,7 @@ def load_plan_text(text: str, rel_path: str, url: str | None = None) -> PlanEntr
     plan._slug = Path(rel_path).stem
     entry.plan = plan
     entry.diagnostics.extend(_period_problems(_plan_periods(plan), front, rel_path))
+    entry.diagnostics.extend(plan_plausibility(plan, front.line_of, rel_path))
     entry.diagnostics.extend(markup)
     return entry
 
@@ -510,18 +513,16 @@ def _load_decoded(raw: bytes, rel_path: str, url: str | None) -> PlanEntry:
     return entry
 
 
-def iter_plan_files(content_dir: Path, plans_dir: str = "ke-hoach") -> list[tuple[Path, str]]:
-    """All plan Markdown files below ``content_dir/plans_dir``, sorted, as (path, rel_path) pairs."""
-    root = content_dir / plans_dir
-    if not root.is_dir():
-        return []
-    out = []
-    for path in sorted(root.rglob("*.md")):
-        rel = path.relative_to(content_dir).as_posix()
-        if path.name == "index.md" and path.parent == root:
-            continue  # an optional hand-written intro for the plan list
-        out.append((path, rel))
-    return out
+def iter_plan_files(content_dir: Path, plans_dir: str = "ke-hoach",
+                    scan: ContentScan | None = None) -> list[tuple[Path, str]]:
+    """All plan Markdown files below ``content_dir/plans_dir``, sorted, as (path, rel_path) pairs.
+
+    Exactly the files MkDocs reads as pages there (its Markdown suffixes, hidden files left out),
+    and only those the ``scan`` allows (no link leading outside the content folder).
+    """
+    scan = scan or scan_content(content_dir)
+    plans_dir = plans_dir.strip("/")
+    return [(content_dir / rel, rel) for rel in scan.markdown(plans_dir) if rel != f"{plans_dir}/index.md"]
 
 
 UrlFor = Callable[[str], str]

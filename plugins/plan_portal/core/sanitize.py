@@ -98,7 +98,25 @@ def sanitize_html(fragment: str) -> str:
         strip_comments=True,
         link_rel=None,
         filter_style_properties=set(_STYLE_PROPERTIES),
+        attribute_filter=_drop_remote,
     )
+
+
+#: Attributes that make the browser load something (the only one the allow-list keeps is ``img src``).
+_LOADING_ATTRIBUTES = frozenset({"src", "srcset", "poster", "data", "background"})
+_REMOTE_RE = re.compile(r"^[\x00-\x20]*(?:[a-z][a-z0-9+.\-]*:|[\\/]{2})", re.IGNORECASE)
+
+
+def is_remote(url: str) -> bool:
+    """Whether ``url`` would be fetched from another host (``http:``, ``https:``, ``//host``…)."""
+    return bool(_REMOTE_RE.match(url))
+
+
+def _drop_remote(element: str, attribute: str, value: str) -> str | None:
+    # Pages make no request to another host (README): a remote picture is dropped, a link stays a link.
+    if attribute in _LOADING_ATTRIBUTES and is_remote(value):
+        return None
+    return value
 
 
 # --------------------------------------------------------------------------- source scan
@@ -120,6 +138,17 @@ def _scheme(word: str) -> str:
 _URL_START = r"(?:\]\(\s*<?|^\s{0,3}\[[^\]]+\]:\s*<?|<|=\s*[\"']?)\s*"
 _JS_URL_RE = re.compile(_URL_START + "(" + _scheme("javascript") + "|" + _scheme("vbscript") + ")", re.IGNORECASE)
 _DATA_URL_RE = re.compile(_URL_START + "(" + _scheme("data") + ")", re.IGNORECASE)
+
+# Resources the browser would fetch from another host: pictures, media, frames.
+_REMOTE_URL = r"(?:https?\s*:|ftps?\s*:|file\s*:|[\\/]{2})"
+_REMOTE_HTML_RE = re.compile(
+    r"<\s*(?P<tag>img|image|video|audio|source|track|picture|input)\b[^>]*?\s(?:src|srcset|poster|data)\s*=\s*[\"']?\s*("
+    + _REMOTE_URL + ")", re.IGNORECASE)
+_REMOTE_STYLE_RE = re.compile(r"\burl\(\s*[\"']?\s*(" + _REMOTE_URL + ")", re.IGNORECASE)
+_REMOTE_IMAGE_RE = re.compile(r"!\[[^\]]*\]\(\s*<?\s*(" + _REMOTE_URL + ")", re.IGNORECASE)
+_REMOTE_REF_DEF_RE = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s*<?\s*(" + _REMOTE_URL + r"\S*?)>?(?:\s|$)",
+                                re.IGNORECASE | re.MULTILINE)
+_REF_IMAGE_RE = re.compile(r"!\[([^\]]*)\](?:\[([^\]]*)\])?(?!\()")
 
 _ALLOWED_TEXT = (
     "Markdown và các thẻ HTML định dạng thông thường (b, i, table…); liên kết http:, https:, mailto:, tel: "
@@ -155,9 +184,9 @@ def _snippet(line: str, start: int, pattern: re.Pattern[str]) -> str:
     return (match.group(0) if match and match.group(0) else line[start : start + 80]).strip()[:80]
 
 
-def _url_snippet(line: str, match: re.Match[str]) -> str:
-    rest = _URL_END.match(line, match.end(1))
-    text = (match.group(1) + (rest.group(0) if rest else "")).rstrip("\"'.,;")
+def _url_snippet(line: str, match: re.Match[str], group: int = 1) -> str:
+    rest = _URL_END.match(line, match.end(group))
+    text = (match.group(group) + (rest.group(0) if rest else "")).rstrip("\"'.,;")
     while text.endswith(")") and text.count(")") > text.count("("):
         text = text[:-1]
     return text.rstrip("\"'")[:80]
@@ -170,8 +199,11 @@ def unsafe_markup(text: str) -> Iterator[UnsafeMarkup]:
     Fenced and indented code is not skipped: a ``<script>`` shown as code is escaped by
     Markdown and harmless, but it is reported all the same so that editors look at it.
     """
+    # ``![Ảnh][ref]`` with ``[ref]: https://…`` further down: the image is where it is used.
+    remote_refs = {m.group(1).strip().lower(): m.group(2) for m in _REMOTE_REF_DEF_RE.finditer(text)} \
+        if "]:" in text else {}
     for number, raw in enumerate(text.split("\n"), start=1):
-        if "<" not in raw and ":" not in raw and "{" not in raw and "&" not in raw:
+        if "<" not in raw and ":" not in raw and "{" not in raw and "&" not in raw and not (remote_refs and "![" in raw):
             continue
         line = html.unescape(raw) if "&" in raw else raw
         for match in _TAG_RE.finditer(line):
@@ -184,6 +216,16 @@ def unsafe_markup(text: str) -> Iterator[UnsafeMarkup]:
             yield UnsafeMarkup(number, "javascript-url", _url_snippet(line, match), name)
         for match in _DATA_URL_RE.finditer(line):
             yield UnsafeMarkup(number, "data-url", _url_snippet(line, match), "data")
+        for match in _REMOTE_HTML_RE.finditer(line):
+            yield UnsafeMarkup(number, "remote", _url_snippet(line, match, 2), match.group("tag").lower())
+        for match in _REMOTE_STYLE_RE.finditer(line):
+            yield UnsafeMarkup(number, "remote", _url_snippet(line, match), "style")
+        for match in _REMOTE_IMAGE_RE.finditer(line):
+            yield UnsafeMarkup(number, "remote", _url_snippet(line, match), "img")
+        for match in _REF_IMAGE_RE.finditer(line):
+            url = remote_refs.get((match.group(2) or match.group(1)).strip().lower())
+            if url:
+                yield UnsafeMarkup(number, "remote", url[:80], "img")
 
 
 _MESSAGES = {
@@ -198,6 +240,12 @@ _MESSAGES = {
     "javascript-url": (
         "Toàn văn có liên kết «{name}:» không được phép; liên kết này bị loại bỏ khi đăng.",
         "Thay bằng liên kết https://… tới trang đích.",
+    ),
+    "remote": (
+        "Toàn văn nhúng ảnh, âm thanh hoặc video từ trang web khác; cổng không tải gì từ máy chủ khác nên nó bị "
+        "loại bỏ khi đăng (liên kết thường tới trang khác thì vẫn giữ).",
+        "Tải tệp về, lưu vào thư mục nội dung (cạnh tệp này) rồi chèn bằng đường dẫn tương đối, ví dụ "
+        "![Ảnh](anh.jpg); hoặc thay bằng một liên kết thường [Xem ảnh](https://…).",
     ),
     "data-url": (
         "Toàn văn có liên kết hoặc ảnh «data:» nhúng thẳng vào văn bản; nó bị loại bỏ khi đăng.",

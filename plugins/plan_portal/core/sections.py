@@ -10,9 +10,12 @@ from typing import Any
 from pydantic import ConfigDict, Field, ValidationError, field_validator
 
 from .diagnostics import Diagnostic
+from .files import ContentScan, resolve_reference, scan_content
+from .plausible import section_plausibility
 from .frontmatter import FrontMatter, parse_front_matter
 from .loader import translate_error
 from .sanitize import body_diagnostics
+from .audit import body_reference_problems
 from .model import PeriodField, Text, _Model, _title
 
 __all__ = ["Anniversary", "Milestone", "Section", "SectionEntry", "load_sections", "SLUG_RE"]
@@ -32,12 +35,12 @@ class Anniversary(_Model):
     def years(self) -> int | None:
         """Whole years between the two dates (60 for 1963 → 2023)."""
         a, b = self.since.start or self.since.end, self.on.start or self.on.end
-        return b.year - a.year if a and b else None
+        return b.year - a.year if a and b and b.year > a.year else None  # reversed dates are reported
 
     @property
     def span_label(self) -> str:
         a, b = self.since.start or self.since.end, self.on.start or self.on.end
-        return f"{a.year}–{b.year}" if a and b else ""
+        return f"{a.year}–{b.year}" if a and b and b.year > a.year else ""
 
 
 class Milestone(_Model):
@@ -103,7 +106,7 @@ class SectionEntry:
         return self.section.title if self.section else self.slug
 
 
-def _load_section(folder: Path, content_dir: Path, url_for) -> SectionEntry:  # type: ignore[no-untyped-def]
+def _load_section(folder: Path, content_dir: Path, url_for, scan: ContentScan) -> SectionEntry:  # type: ignore[no-untyped-def]
     """The section of one folder: its ``index.md`` validated, or the reason it cannot be."""
     slug = folder.name
     index = folder / "index.md"
@@ -114,12 +117,12 @@ def _load_section(folder: Path, content_dir: Path, url_for) -> SectionEntry:  # 
                                       allowed="chữ thường không dấu, số và dấu gạch ngang, ví dụ ky-niem-60-nam",
                                       suggestion="Đổi tên thư mục.", code="bad-slug"))
         return SectionEntry(slug, rel, url_for(rel), None, FrontMatter(), diagnostics=diagnostics)
-    if not index.is_file():
+    if not scan.has_file(rel):
         diagnostics.append(Diagnostic(rel, None, "Thư mục chuyên trang thiếu tệp index.md.",
                                       suggestion="Tạo index.md với title và anniversaries (xem Hướng dẫn biên tập).",
                                       code="missing-section-index"))
         return SectionEntry(slug, rel, url_for(rel), None, FrontMatter(), diagnostics=diagnostics)
-    front = parse_front_matter(index.read_text("utf-8", errors="replace"), rel)
+    front = parse_front_matter(_read(index, rel, diagnostics), rel)
     diagnostics.extend(front.problems)
     section = None
     if front.has_front_matter and not front.problems:
@@ -127,38 +130,70 @@ def _load_section(folder: Path, content_dir: Path, url_for) -> SectionEntry:  # 
             section = Section.model_validate(front.data)
         except ValidationError as exc:
             diagnostics.extend(translate_error(e, front, rel, model=Section) for e in exc.errors())
+    if section is not None:
+        diagnostics.extend(section_plausibility(section, front, rel))
+        if section.banner:
+            found = resolve_reference(scan, rel, section.banner, what="Ảnh băng rôn")
+            problem = found.diagnostic(rel, front.line_of(("banner",)), field="banner", value=section.banner)
+            if problem is not None:
+                diagnostics.append(problem)
+                section.banner = None  # never link a file that is not there, or not ours to publish
     diagnostics.extend(body_diagnostics(front.body, rel, front.body_line))
+    diagnostics.extend(body_reference_problems(scan, rel, front.body, front.body_line))
     return SectionEntry(slug, rel, url_for(rel), section, front, diagnostics=diagnostics)
 
 
-def _load_article(page: Path, content_dir: Path, url_for, diagnostics: list[Diagnostic]) -> Article:  # type: ignore[no-untyped-def]
+def _read(path: Path, rel: str, diagnostics: list[Diagnostic]) -> str:
+    """The text of a section page whatever its encoding; a bad encoding is reported (as for plans)."""
+    from .loader import decode_source
+
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        diagnostics.append(Diagnostic(rel, None, "Không đọc được tệp.", suggestion="Kiểm tra quyền đọc tệp.",
+                                      code="unreadable"))
+        return ""
+    text, problem = decode_source(raw, rel)
+    if problem is not None:
+        diagnostics.append(problem)
+    return text.lstrip("\ufeff")
+
+
+def _load_article(page: Path, content_dir: Path, url_for, diagnostics: list[Diagnostic],  # type: ignore[no-untyped-def]
+                  scan: ContentScan) -> Article:
     """An article of a section; its problems are added to ``diagnostics``."""
     prel = page.relative_to(content_dir).as_posix()
-    pfront = parse_front_matter(page.read_text("utf-8", errors="replace"), prel)
+    pfront = parse_front_matter(_read(page, prel, diagnostics), prel)
     diagnostics.extend(pfront.problems)
     diagnostics.extend(body_diagnostics(pfront.body, prel, pfront.body_line))
+    diagnostics.extend(body_reference_problems(scan, prel, pfront.body, pfront.body_line))
     data = pfront.data
     title = data.get("title") if isinstance(data.get("title"), str) else page.stem.replace("-", " ")
     summary = data.get("summary") if isinstance(data.get("summary"), str) else None
     return Article(prel, url_for(prel), title, data.get("date"), summary)
 
 
-def load_sections(content_dir: Path, sections_dir: str = "chuyen-trang", url_for=None) -> list[SectionEntry]:
-    """Every ``<sections_dir>/<slug>/index.md`` with the folder's other pages as articles."""
+def load_sections(content_dir: Path, sections_dir: str = "chuyen-trang", url_for=None,
+                  scan: ContentScan | None = None) -> list[SectionEntry]:
+    """Every ``<sections_dir>/<slug>/index.md`` with the folder's other pages as articles.
+
+    Only files the ``scan`` allows are read (default: a fresh :func:`~.files.scan_content`).
+    """
     from .loader import default_url
 
     url_for = url_for or default_url
-    root = content_dir / sections_dir
-    if not root.is_dir():
-        return []
+    scan = scan or scan_content(content_dir)
+    prefix = sections_dir.strip("/") + "/"
+    slugs = sorted({f[len(prefix):] for f in scan.folders if f.startswith(prefix) and "/" not in f[len(prefix):]})
     out: list[SectionEntry] = []
-    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
-        entry = _load_section(folder, content_dir, url_for)
+    for slug in slugs:
+        folder = content_dir / sections_dir / slug
+        entry = _load_section(folder, content_dir, url_for, scan)
         # Articles are published whatever state the index is in: read and check them all.
-        for page in sorted(folder.rglob("*.md")):
-            if page.name == "index.md" and page.parent == folder:
+        for rel in scan.markdown(f"{prefix}{slug}"):
+            if rel == f"{prefix}{slug}/index.md":
                 continue
-            entry.articles.append(_load_article(page, content_dir, url_for, entry.diagnostics))
+            entry.articles.append(_load_article(content_dir / rel, content_dir, url_for, entry.diagnostics, scan))
         entry.articles.sort(key=lambda a: (str(a.date or ""), a.path), reverse=True)
         out.append(entry)
     return out

@@ -34,9 +34,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..core.agencies import Registry
+from ..core.audit import content_problems
+from ..core.files import ContentScan, scan_content
 from ..core.catalog import Catalog
-from ..core.urls import SitePaths, index_source
-from ..core.loader import PlanCache, PlanEntry, decode_source, load_plan
+from ..core.urls import SitePaths
+from ..core.loader import PlanCache, PlanEntry, decode_source, iter_plan_files, load_plan
 from ..core.sanitize import sanitize_html
 from ..core.sections import SectionEntry, load_sections
 from ..core import status as statuses
@@ -119,11 +121,14 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         if not self.config.enabled:
             return None
         docs_dir = Path(config.docs_dir)
-        registry = self._load_registry(files, docs_dir)
+        # Before anything reads a file: drop every file reached through a link leading outside docs_dir.
+        scan = scan_content(docs_dir)
+        _drop_refused(files, scan, docs_dir)
+        registry = self._load_registry(files, docs_dir, scan)
         self._entries = {}
-        plans_prefix = self.paths.plans + "/"
+        plan_paths = {rel for _, rel in iter_plan_files(docs_dir, self.paths.plans, scan)}
         for file in files.documentation_pages():
-            if not file.src_uri.startswith(plans_prefix) or file.src_uri == index_source(self.paths.plans_url()):
+            if file.src_uri not in plan_paths:
                 continue
             # Plans stay out of the nav: Material renders the whole nav into every page (quadratic builds).
             file.inclusion = InclusionLevel.NOT_IN_NAV
@@ -135,10 +140,14 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             found = files.get_file_from_path(rel)
             return found.url if found else rel
 
-        sections = load_sections(docs_dir, self.paths.sections, url_for=url_for)
+        sections = load_sections(docs_dir, self.paths.sections, url_for=url_for, scan=scan)
         self._sections = {s.path: s for s in sections}
+        claimed = list(self._entries) + [s.path for s in sections] + [a.path for s in sections for a in s.articles]
+        problems = self._registry_problems + content_problems(
+            scan, docs_dir, plans_dir=self.paths.plans, claimed=claimed,
+            plan_bodies=[(e.path, e.body, e.front.body_line) for e in self._entries.values()])
         self.catalog = Catalog(self._entries.values(), registry, sections, today=self.today, paths=self.paths,
-                               problems=self._registry_problems)
+                               problems=problems, registry_path=self.config.registry)
         self._views = {}
         limits = SectionLimits(
             plans=max(1, self.config.section_home_plans),
@@ -172,12 +181,12 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             self._cache.keep_only(set(self._entries))  # (the cached entries keep their reported lines)
         return files
 
-    def _load_registry(self, files: Files, docs_dir: Path) -> Registry:
+    def _load_registry(self, files: Files, docs_dir: Path, scan: ContentScan) -> Registry:
         path = docs_dir / self.config.registry
         published = files.get_file_from_path(self.config.registry)
         if published is not None:
             files.remove(published)  # the registry is data, not a page or a download
-        if not path.is_file():
+        if not scan.has_file(self.config.registry):
             self._registry_problems = []
             return Registry.from_agencies([])
         registry, problems = Registry.load(path, self.config.registry)
@@ -247,13 +256,15 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         text, problem = decode_source(raw, page.file.src_uri)
         if problem is None:
             return None
-        if page.file.src_uri not in self._entries:  # plans report it through the catalog already
-            log.warning(problem.format())
-        return text.lstrip("\ufeff")
+        return text.lstrip("\ufeff")  # (the core reports the problem for every page: core.audit)
 
     # -- robustness (issue 9): editors' raw HTML never runs in a citizen's browser ----------------------
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Sanitise the rendered body of plan, chuyên trang and article pages (see ``core.sanitize``)."""
+        """Sanitise the rendered body of every page (see ``core.sanitize``).
+
+        Every page, whatever its kind: plans, chuyên trang and their articles, agency introductions,
+        the home page and any kind added later. Safe by default: no page kind can forget it.
+        """
         if not self.config.enabled:
             return None
         src = page.file.src_uri
@@ -263,9 +274,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             # Python text) would otherwise stay in memory until the end. Nothing reads it after this.
             entry.front.body = ""
             page.markdown = ""
-        if entry is not None or src in self._sections or src.startswith(self.paths.sections + "/"):
-            return sanitize_html(html)
-        return None
+        return sanitize_html(html)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the JSON export and the calendar feeds, one file at a time (issue 8).
@@ -293,6 +302,25 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         context["plan"] = entry.plan if entry else None
         context["section_entry"] = self._sections.get(src)
         return context
+
+
+def _drop_refused(files: Files, scan: ContentScan, docs_dir: Path) -> None:
+    """Remove from MkDocs' files every file of ``docs_dir`` the scan refuses (reported by the core).
+
+    MkDocs walks ``docs_dir`` following links and would copy what they point at. A file the scan
+    did not see is checked on its own: published only when its real path is inside ``docs_dir``.
+    """
+    root = os.path.realpath(docs_dir)
+    for file in list(files):
+        if file.generated_by or not file.abs_src_path:
+            continue
+        if not os.path.normpath(file.abs_src_path).startswith(os.path.normpath(docs_dir) + os.sep):
+            continue  # the theme's own files
+        if scan.refuses(file.src_uri) or (
+            not scan.has_file(file.src_uri)
+            and not os.path.realpath(file.abs_src_path).startswith(root + os.sep)
+        ):
+            files.remove(file)
 
 
 def _stub(view: View) -> str:
