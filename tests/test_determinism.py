@@ -103,7 +103,8 @@ def without_build_date(rel: str, data: bytes) -> bytes:
 
 def test_two_builds_are_byte_identical(tmp_path):
     write_files(tmp_path / "content", FILES)
-    make_config(tmp_path, plugins=["search", {"plan-portal": {"today": TODAY}}])
+    # with a site_url, as deployed: without one there is no sitemap
+    make_config(tmp_path, plugins=["search", {"plan-portal": {"today": TODAY}}], site_url="https://cong.example.gov.vn/")
     first = build(tmp_path, "site-1", "1")
     second = build(tmp_path, "site-2", "2")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import vobject
 from icalendar import Calendar
 
-from conftest import SITE_URL
+from demo_builds import SITE_URL
 
 CEREMONY = "Lễ kỷ niệm 70 năm Ngày giải phóng huyện Phong Thổ"  # 07:30–11:00, 29/10/2024 in its plan
 
@@ -67,7 +67,7 @@ def test_deadlines_are_all_day(demo_with_url):
 
 
 def test_no_site_url_no_links(tmp_path):
-    from conftest import build_demo
+    from demo_builds import build_demo
 
     site_dir = tmp_path / "site"
     build_demo(site_dir, "")

@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import difflib
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from portal_testing import ROOT, TODAY
+from demo_builds import SITE_URL, build_demo
+from portal_testing import ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 OVERRIDES = ROOT / "plugins" / "plan_portal" / "templates" / "overrides"
@@ -36,13 +35,6 @@ def _java() -> str:
         pytest.fail(f"{VNU.relative_to(ROOT)} is missing: run `npm ci --ignore-scripts` "
                     "(or `scripts/setup.sh --test`). This test is never skipped.", pytrace=False)
     return java
-
-
-def _build(site_dir: Path, mkdocs_yml: Path, site_url: str) -> None:
-    env = {**os.environ, "PLAN_PORTAL_TODAY": TODAY, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(mkdocs_yml),
-                           "-d", str(site_dir)], cwd=mkdocs_yml.parent, env=env, capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stderr[-3000:]
 
 
 def sites_to_check() -> dict[str, Path]:
@@ -62,7 +54,7 @@ def report(tmp_path_factory) -> dict:
     targets = []
     for name, mkdocs_yml in sites_to_check().items():
         site_dir = root / name
-        _build(site_dir, mkdocs_yml, "https://cong.example.gov.vn/")
+        build_demo(site_dir, SITE_URL, mkdocs_yml=mkdocs_yml)
         targets.append(site_dir)
     sentinel = root / "sentinel"
     sentinel.mkdir()

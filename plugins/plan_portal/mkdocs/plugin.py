@@ -83,6 +83,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         self._views: dict[str, View] = {}
         self._portal: PortalContext | None = None
         self._cache: PlanCache | None = None
+        self._said_no_sitemap = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Under ``mkdocs serve`` MkDocs keeps this instance between rebuilds (it has ``on_startup``):
@@ -114,12 +115,38 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             exports=bool(self.config.exports),
         )
         self.today = _build_date(self.config.today)
+        self._site_files(config)
         return config
+
+    def _site_files(self, config: MkDocsConfig) -> None:
+        """robots.txt always; sitemap.xml only with a site_url (a sitemap lists absolute URLs: without one
+        MkDocs writes an empty <urlset>, which the sitemaps.org schema rejects). Both are templates."""
+        config.theme.static_templates.add("robots.txt")
+        if not config.site_url:
+            config.theme.static_templates.discard("sitemap.xml")
+            if not self._said_no_sitemap:
+                self._said_no_sitemap = True  # once, not at every rebuild of mkdocs serve
+                log.info("Không tạo sitemap.xml vì chưa có site_url (sơ đồ trang cần địa chỉ đầy đủ của cổng): "
+                         "đặt site_url trong mkdocs.yml hoặc biến SITE_URL khi xuất bản.")
+
+    @staticmethod
+    def _keep_site_files(files: Files, config: MkDocsConfig) -> None:
+        """A robots.txt of the content wins over the template; a theme's sitemap.xml template is not
+        copied as a file when it is not rendered (MkDocs copies theme files that are not templates)."""
+        robots = files.get_file_from_path("robots.txt")
+        if robots is not None and robots.abs_src_path and Path(robots.abs_src_path).is_relative_to(Path(config.docs_dir)):
+            config.theme.static_templates.discard("robots.txt")
+        sitemap = files.get_file_from_path("sitemap.xml")
+        if not config.site_url and sitemap is not None and sitemap.abs_src_path and any(
+            Path(sitemap.abs_src_path).is_relative_to(Path(d)) for d in config.theme.dirs
+        ):
+            files.remove(sitemap)
 
     # -- loading ----------------------------------------------------------------------------------------
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
+        self._keep_site_files(files, config)
         docs_dir = Path(config.docs_dir)
         # Before anything reads a file: drop every file reached through a link leading outside docs_dir.
         scan = scan_content(docs_dir)
@@ -237,6 +264,9 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             page.meta.setdefault("title", view.title)
             page.meta.setdefault("description", view.description)
             page.meta.setdefault("hide", ["navigation"])
+        if (view is not None and view.template == "plan-portal/report.html") or src == index_source(self.paths.search_url()):
+            # The build report and the search page are for people, not search engines (sitemap.xml skips them).
+            page.meta.setdefault("robots", "noindex")
         _escape_meta(page)
         return markdown
 
