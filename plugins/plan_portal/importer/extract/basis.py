@@ -24,6 +24,9 @@ _HAS_PLACE = re.compile(r"\b(?:tỉnh|huyện|thành phố|thị xã|xã|phườ
                         r"Chính phủ|^Bộ\s|Trung ương")
 
 
+_PROPOSAL = re.compile(r"^(?:Xét|Theo)\s+(?:đề nghị|đề xuất|tờ trình)|^Sau khi\b", re.IGNORECASE)
+
+
 class BasisMixin(Base):
     """Reads the preamble."""
 
@@ -56,7 +59,7 @@ class BasisMixin(Base):
         # A decision: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X" under its summary; it also completes a header
         # that lost its place line in a web copy ("ỦY BAN NHÂN DÂN |").
         authority_line = None
-        for it in self.items[header_end : header_end + 8]:
+        for it in self.items[max(0, header_end - 3) : header_end + 8]:
             text = it.plain
             if it.table is None and is_upper(text) and re.match(r"^(CHỦ TỊCH|ỦY BAN|UỶ BAN|UBND|BAN THƯỜNG VỤ)", text):
                 name = nm.abbreviate(_PERSON_PREFIX.sub("", nm.case_agency(text)))
@@ -136,17 +139,22 @@ class BasisMixin(Base):
         out: list[dict[str, Any]] = []
         seen: set[str] = set()
         relation = "based_on"
+        proposal = False
         for it in preambles:
             text = it.plain
             if it.index in spans:
                 text = text[: spans[it.index]]
             text = text.strip(" ,.;:")
+            if _PROPOSAL.match(text):
+                proposal = True  # "Xét đề nghị …", "Theo đề nghị …": who proposed, not a căn cứ
+                continue
             start = _BASIS_START.match(text)
             if start:
+                proposal = False
                 relation = "based_on" if start.group(1) == "Căn cứ" else "implements"
                 text = text[start.end():].strip()
-            elif not out:
-                continue
+            elif not out or proposal or not (text[:1].islower() or text[:1].isdigit()):
+                continue  # only a line that goes on with the previous one (a wrapped căn cứ)
             for part in self._split_refs(text):
                 ref = self._parse_ref(part, relation)
                 if ref is None:
@@ -175,6 +183,12 @@ class BasisMixin(Base):
             else:
                 current += ch
         parts.append(current)
+        # "Quyết định số 112/QĐ-TTg … và Công văn số 555/LĐTBXH-BTXH …": two documents in one căn cứ.
+        kinds = "|".join(sorted((re.escape(k) for k in _DOC_KINDS), key=len, reverse=True))
+        split_parts: list[str] = []
+        for part in parts:
+            split_parts += re.split(rf"\s*(?:,|\bvà)\s+(?=(?:{kinds})\s+(?:số|\d))", part)
+        parts = split_parts
         out = []
         for part in parts:
             part = re.sub(r"^(?:và\s+)?(?:Căn cứ|Thực hiện|căn cứ|thực hiện)\s+", "", part.strip(" ,.;"))
@@ -185,12 +199,14 @@ class BasisMixin(Base):
     def _parse_ref(self, part: str, relation: str) -> dict[str, Any] | None:
         kinds = "|".join(sorted((re.escape(k) for k in _DOC_KINDS), key=len, reverse=True))
         kind_match = re.search(rf"\b({kinds})\b", part, re.IGNORECASE)
-        number_match = re.search(r"\bsố\s*:?\s*(\d[\w/\-.Đđ&]*(?:\s*[/-]\s*[\w\-Đđ&]+)*)", part)
+        number_match = re.match(r"\s*()(\d[\w.Đđ&]*(?:/[\w\-.Đđ&]+)+)", part)  # "2215/QĐ-TTg ngày …" after "số: …;"
+        if number_match is None:
+            number_match = re.search(r"số\s*:?\s*(\d[\w/\-.Đđ&]*(?:\s*[/-]\s*[\w\-Đđ&]+)*)", part)
         if not number_match and not (kind_match and kind_match.start() <= 25):
             return None
         ref: dict[str, Any] = {}
         if number_match:
-            ref["number"] = re.sub(r"\s+", "", number_match.group(1)).rstrip(".,")
+            ref["number"] = re.sub(r"\s+", "", number_match.group(number_match.lastindex or 1)).rstrip(".,")
         found = find_exact_date(part)
         if found:
             ref["issued"] = found[0]
