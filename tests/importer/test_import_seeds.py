@@ -43,7 +43,7 @@ KNOWN_GAPS: dict[str, dict[str, list[tuple[tuple[str, ...], str]]]] = {
         "missing": [
             (
                 ("cac phong ban don vi truc thuoc", "chi doan thanh nien van phong ubnd tinh",
-                 "to truong to xay dung ky yeu"),
+                 "to xay dung ky yeu"),
                 "thang 11-12/2019 den thang 01/2020",
             )
         ],

@@ -54,7 +54,7 @@ _NOT_HEADS = (
 )
 # After "Các": the plural of an agency ("Các cơ quan, đơn vị", "Các chi, đảng bộ cơ sở").
 _PLURAL_NOUNS = (
-    "cơ quan", "đơn vị", "sở", "ban", "ngành", "phòng", "địa phương", "xã", "phường", "huyện", "thị xã", "thành phố",
+    "cơ quan", "đơn vị", "sở", "bộ", "ban", "ngành", "phòng", "địa phương", "xã", "phường", "huyện", "thị xã", "thành phố",
     "tổ chức", "đoàn thể", "chi", "đảng bộ", "đồng chí", "đ/c", "trường", "doanh nghiệp", "cơ sở", "hội", "thành viên",
     "chuyên viên", "trung tâm", "tiểu ban", "ủy viên", "lực lượng", "chủ đầu tư", "tổ", "đài", "báo", "công ty",
     "hợp tác xã", "thôn", "bản", "khu phố", "tổ dân phố",
@@ -157,6 +157,8 @@ def agency_subject(text: str) -> str | None:
         cut = min(cut, verb)
     subject = candidate[:cut].strip(" ,-–")
     subject = re.sub(r"^(?:đồng chí|đ/c)\s+", "", subject, flags=re.IGNORECASE)
+    # "Sở Kế hoạch và Đầu tư - cơ quan thường trực Ban …": the name, not its description.
+    subject = re.split(r"\s+[-–]\s*(?=(?:cơ ?quan|đơn vị|là)\b)", subject)[0]
     if not subject or len(subject.split()) > 22:
         return None
     return subject
@@ -376,3 +378,41 @@ def name_key(name: str) -> str:
     key = fold(abbreviate(strip_request(name)))
     key = re.sub(r"[^a-z0-9&]+", " ", key)
     return squash_spaces(key)
+
+
+# ---------------------------------------------------------------- persons and their bodies
+
+_PERSON_TITLES = (
+    ("phó chánh văn phòng", "Văn phòng"), ("chánh văn phòng", "Văn phòng"), ("phó chánh thanh tra", "Thanh tra"),
+    ("chánh thanh tra", "Thanh tra"), ("phó trưởng phòng", "Phòng"), ("trưởng phòng", "Phòng"),
+    ("phó trưởng ban", "Ban"), ("trưởng ban", "Ban"), ("phó giám đốc", ""), ("giám đốc", ""),
+    ("phó chủ tịch", ""), ("chủ tịch", ""), ("thủ trưởng", ""), ("cục trưởng", ""), ("vụ trưởng", ""),
+    ("bộ trưởng", ""), ("tổng biên tập", ""), ("chỉ huy trưởng", ""), ("hiệu trưởng", ""), ("lãnh đạo", ""),
+    ("tổ trưởng", ""), ("kế toán", ""),
+    ("cvp", "Văn phòng"),
+)
+
+
+def person_body(name: str) -> str | None:
+    """The body of a person given a duty, or ``None`` when ``name`` is not a person.
+
+    ``"Giám đốc Sở Văn hóa, Thể thao và Du lịch"`` → ``"Sở Văn hóa, Thể thao và Du lịch"``;
+    ``"Lê Anh Tuấn, Phó Chánh Văn phòng UBND tỉnh"`` → ``"Văn phòng UBND tỉnh"``;
+    ``"Chủ tịch UBND các huyện"`` → ``"UBND các huyện"``; ``"Lãnh đạo"`` alone → ``""`` (no body named).
+    """
+    text = squash_spaces(name).strip(" ,.;")
+    text = re.sub(r"^(?:đồng chí|đ/c|ông|bà)\s+", "", text, flags=re.IGNORECASE)
+    # "Lê Anh Tuấn, Phó Chánh Văn phòng UBND tỉnh": a name, then the office.
+    named = re.match(r"^([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4})\s*[,-–]\s*(.+)$", text)
+    if named and not starts_with_agency(named.group(1)):
+        text = named.group(2)
+    low = _lower(text)
+    for title, head in _PERSON_TITLES:
+        if low == title or low.startswith((title + " ", title + ",")):
+            rest = text[len(title):].strip(" ,:")
+            if not rest:
+                return head
+            if head and not _lower(rest).startswith(head.lower()):
+                return f"{head} {rest}"
+            return rest[:1].upper() + rest[1:] if rest[:1].islower() and not rest.startswith("các") else rest
+    return None

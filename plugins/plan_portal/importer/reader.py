@@ -621,6 +621,8 @@ def normalise_blocks(blocks: list[Block], wrapped: bool | None = None) -> list[B
             join = False
             if not has_marker and _ends_open(prev_text) and _starts_lower(this) and not _is_upper(prev_text):
                 join = True
+            elif re.match(r"^[-–]\s*Thương binh và Xã hội", plain) and strip_inline(prev_text).rstrip().endswith("Lao động"):
+                join = True  # "Sở Lao động" / "- Thương binh và Xã hội": a name broken at its dash
             elif re.fullmatch(r"Số\s*:?", strip_inline(prev_text).strip()) and re.match(r"\d", plain):
                 join = True  # "Số:" / "1782/QĐ-UBND"
             elif not has_marker and re.match(r"\d", plain) and _ends_open(prev_text) and not _is_upper(prev_text):

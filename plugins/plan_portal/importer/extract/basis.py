@@ -187,7 +187,7 @@ class BasisMixin(Base):
         kinds = "|".join(sorted((re.escape(k) for k in _DOC_KINDS), key=len, reverse=True))
         split_parts: list[str] = []
         for part in parts:
-            split_parts += re.split(rf"\s*(?:,|\bvà)\s+(?=(?:{kinds})\s+(?:số|\d))", part)
+            split_parts += re.split(rf"\s*(?:,|\bvà)\s+(?=(?:{kinds})\s+số\b)", part)
         parts = split_parts
         out = []
         for part in parts:

@@ -25,6 +25,15 @@ from .patterns import (
 )
 
 
+_EXECUTION_CLAUSE = re.compile(
+    r"thi hành Quyết định|căn cứ Quyết định thi hành|có hiệu lực|Ban hành kèm theo|Phê duyệt kèm theo|"
+    r"chịu trách nhiệm thi hành|bãi bỏ|thay thế Quyết định", re.IGNORECASE,
+)
+# A unit in brackets after its ministry or department does the work: "Bộ Văn hóa, Thể thao và Du lịch (Vụ Gia đình):".
+_UNIT_IN_BRACKETS = re.compile(r"^[^()]+\(\s*((?:Vụ|Cục|Phòng|Văn phòng|Ban|Trung tâm|Viện|Chi cục)\s[^()]+?)\s*\)\s*:?\s*$")
+_NOT_A_DUTY = re.compile(r"^(?:Lưu ý|Ghi chú|Chú ý|Trong đó)\b", re.IGNORECASE)
+
+
 class TaskMixin(Base):
     """Reads tasks."""
 
@@ -33,6 +42,15 @@ class TaskMixin(Base):
         if index in self._section_cache:
             return self._section_cache[index]
         result = "content"
+        chain = [self.items[index]] + ancestors(self.items, index)
+        article = next((a for a in chain if a.kind == "article"), None)
+        if article is not None:
+            # A decision's articles: "Điều 2. Giao Sở … chủ trì …" assigns duties; the clauses on entry into
+            # force and on who executes the decision ("… chịu trách nhiệm thi hành Quyết định này") do not.
+            words = article.body_plain + " " + " ".join(self.items[c].plain for c in article.children[:4])
+            result = "purpose" if _EXECUTION_CLAUSE.search(words) else "implementation"
+            self._section_cache[index] = result
+            return result
         for ancestor in ancestors(self.items, index):
             if not ancestor.numbered:
                 continue
@@ -100,9 +118,13 @@ class TaskMixin(Base):
         for it in body:
             if it.table is not None and self.section(it.index) not in ("purpose", "report", "event"):
                 tasks.extend(self._table_tasks(it))
-        # 4. Sentences with a deadline (content) or an agency subject (implementation).
+        # 4. Sentences with a deadline (content) or an agency subject (implementation). Paragraphs before
+        # the first numbered part are the preamble (căn cứ, the reasons, the issuer's sentence), not duties.
+        first_part = next((it.index for it in body if it.numbered), end)
         for it in body:
             if it.index in self.consumed or it.table is not None or _closing(it):
+                continue
+            if it.index < first_part and it.parent is None or _NOT_A_DUTY.match(it.body_plain):
                 continue
             section = self.section(it.index)
             if section in ("purpose", "report", "event"):
@@ -128,10 +150,27 @@ class TaskMixin(Base):
 
     def _task(self, title: str, lead: list[str], support: list[str], due: str | None) -> dict[str, Any]:
         task: dict[str, Any] = {"title": clean_title(title)}
-        lead = [x for x in lead if x]
+        persons: list[str] = []
+
+        def bodies(names: list[str]) -> list[str]:
+            out = []
+            for name in names:
+                body = nm.person_body(name) if name else None
+                if body is None:
+                    out.append(name)
+                    continue
+                persons.append(name)  # a duty given to a person: the person's body leads, said in a note
+                if body and body not in out:
+                    out.append(body)
+            return [x for x in out if x]
+
+        lead = bodies([x for x in lead if x])
+        support = bodies(support or [])
         task["lead"] = lead[0] if len(lead) == 1 else (lead or None)
         task["support"] = support or None
         task["due"] = due
+        if persons:
+            task["_persons"] = persons
         return task
 
     def _support_in(self, text: str, subject: str | None) -> list[str]:
@@ -206,6 +245,13 @@ class TaskMixin(Base):
         """``(lead, own_title, is_sentence)`` when a numbered item names an agency, else ``None``."""
         body = it.body_plain
         stripped = nm.strip_request(body)
+        bracket = _UNIT_IN_BRACKETS.match(stripped)
+        if bracket and nm.starts_with_agency(stripped):
+            return [bracket.group(1)], None, False
+        if stripped.rstrip().endswith(":") and any(
+            nm.starts_with_agency(self.items[c].body_plain) for c in it.children if self.items[c].table is None
+        ):
+            return None  # "Các cơ quan, đơn vị sau đây chịu trách nhiệm …:" then one item per agency
         if not nm.starts_with_agency(stripped):
             return None
         subject = nm.agency_subject(stripped)
@@ -231,8 +277,14 @@ class TaskMixin(Base):
             due = self._sentence_due(own)
             if sentence and section != "implementation" and not due:
                 return []
-            support = self._support_in(own, lead[0] if sentence else None)
-            out.append((it.index, self._task(own, lead, support, due)))
+            # "Giao Văn phòng …: Thẩm định …; Phối hợp …; Chỉ đạo …": one duty per clause.
+            clauses = [own] if sentence else [c for c in re.split(r";\s+(?=[A-ZĐ])", own) if c.strip(" .;")]
+            for n, clause in enumerate(clauses):
+                clause_due = self._sentence_due(clause) if len(clauses) > 1 else due
+                support = self._support_in(clause, lead[0] if sentence else None) or (
+                    _loose_support(clause) if len(clauses) > 1 else []
+                )
+                out.append((it.index + n / 100, self._task(clause, lead, support, clause_due)))
         elif section not in ("implementation", "content", "funding"):
             return []
         self.consumed.add(it.index)
@@ -284,6 +336,9 @@ class TaskMixin(Base):
     def _task_notes(self, tasks: list[dict[str, Any]]) -> None:
         for i, task in enumerate(tasks):
             lead_text = task.pop("_lead_text", None)
+            for person in task.pop("_persons", []):
+                self.note(("tasks", i, "lead"), f"Nhiệm vụ {i + 1}: văn bản giao cho «{person}»; ghi cơ quan của người "
+                          "đó làm đơn vị chủ trì.", todo=False)
             short = task["title"] if len(task["title"]) <= 60 else task["title"][:57] + "…"
             if not task.get("lead"):
                 if lead_text:
