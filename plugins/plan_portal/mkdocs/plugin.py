@@ -37,7 +37,7 @@ from ..core.agencies import Registry
 from ..core.audit import content_problems
 from ..core.files import ContentScan, scan_content
 from ..core.catalog import Catalog
-from ..core.urls import SitePaths
+from ..core.urls import SitePaths, index_source
 from ..core.loader import PlanCache, PlanEntry, decode_source, iter_plan_files, load_plan
 from ..core.sanitize import sanitize_html
 from ..core.sections import SectionEntry, load_sections
