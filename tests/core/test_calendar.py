@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from plan_portal.core.export import event_times, vtimezone
+from plan_portal.core.exports.ics import event_times, vtimezone
 from plan_portal.core.periods import parse_period
 
 

@@ -54,3 +54,16 @@ def test_no_feed_link_without_exports(site):
     assert not list(built.site_dir.rglob("*.ics")) and not (built.site_dir / "du-lieu").exists()
     assert _feed_links(built.site_dir) == []
     assert "Tải lịch" not in built.text("dong-thoi-gian/")
+
+
+def test_exports_can_be_chosen_by_name(site):
+    built = site(dict(FILES), plugin_options={"exports": ["json"]})
+    assert built.error is None, built.error
+    assert (built.site_dir / "du-lieu" / "ke-hoach.json").is_file()
+    assert not list(built.site_dir.rglob("*.ics")) and _feed_links(built.site_dir) == []
+
+
+def test_an_unknown_export_is_refused(site):
+    built = site(dict(FILES), plugin_options={"exports": ["json", "pdf"]})
+    assert built.error is not None
+    assert built.messages == ["plan-portal: tùy chọn exports không có pdf; dùng true, false hoặc danh sách trong: json, ics."]

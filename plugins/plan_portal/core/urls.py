@@ -64,7 +64,11 @@ class SitePaths:
     agencies: str = "co-quan"
     sections: str = "chuyen-trang"
     report: str = "bao-cao"
-    exports: bool = True  # the data files and feeds are built
+    exports: bool | tuple[str, ...] = True  # which exports are built: all, none, or these (core/exports/)
+
+    def exported(self, name: str) -> bool:
+        """Whether the export ``name`` ("json", "ics" …) is built."""
+        return self.exports if isinstance(self.exports, bool) else name in self.exports
 
     # -- pages ------------------------------------------------------------------------------------------
     def plans_url(self) -> str:
@@ -116,19 +120,19 @@ class SitePaths:
     # -- data files and feeds: links (None when the build does not write them), then where they are written
     def json_export(self) -> str | None:
         """All plans as JSON."""
-        return self.json_path() if self.exports else None
+        return self.json_path() if self.exported("json") else None
 
     def timeline_feed(self) -> str | None:
         """The portal's iCalendar feed."""
-        return self.timeline_feed_path() if self.exports else None
+        return self.timeline_feed_path() if self.exported("ics") else None
 
     def agency_feed(self, agency_id: str) -> str | None:
         """An agency's iCalendar feed (written for an agency with dated entries only)."""
-        return self.agency_feed_path(agency_id) if self.exports else None
+        return self.agency_feed_path(agency_id) if self.exported("ics") else None
 
     def json_schema(self) -> str | None:
         """The JSON Schema of the JSON export, published next to it."""
-        return self.json_schema_path() if self.exports else None
+        return self.json_schema_path() if self.exported("json") else None
 
     def json_path(self) -> str:
         return f"{DATA_DIR}/ke-hoach.json"

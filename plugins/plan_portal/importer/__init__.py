@@ -91,7 +91,7 @@ class ImportResult:
         try:
             from pydantic import ValidationError
 
-            from plan_portal.core.export import plan_record
+            from plan_portal.core.exports.json import plan_record
             from plan_portal.core.model import Plan
         except Exception:  # pragma: no cover - the model is part of the package
             return dict(self.record), ["Không nạp được mô hình kế hoạch; xuất bản ghi thô."]

@@ -63,5 +63,7 @@ class PlanPortalConfig(Config):
     """A chuyên trang with at most this many tasks lists them all, by lead agency, on its home page;
     with more it shows the table of progress by agency only."""
 
-    exports = c.Type(bool, default=True)
-    """Write ``du-lieu/ke-hoach.json`` and the iCalendar feeds."""
+    exports = c.Type((bool, list), default=True)
+    """Data files: ``true`` writes every export (``du-lieu/ke-hoach.json``, the iCalendar feeds), ``false``
+    none, or a list of export names (``[json, ics]``, see ``plan_portal.core.exports``). Links to a file
+    that is not written are left out of the pages."""

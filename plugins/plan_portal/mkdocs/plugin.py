@@ -43,7 +43,7 @@ from ..core.sanitize import sanitize_html
 from ..core.sections import SectionEntry, load_sections
 from ..core import status as statuses
 from ..core.views import SectionLimits, View, build_views
-from ..core.export import write_data_files
+from ..core.exports import export_names, write_data_files
 from ..site import PortalContext, register_filters
 from .config import PlanPortalConfig
 
@@ -112,7 +112,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             agencies=self.config.agencies_dir.strip("/"),
             sections=self.config.sections_dir.strip("/"),
             report=self.config.report_dir.strip("/"),
-            exports=bool(self.config.exports),
+            exports=_exports(self.config.exports),
         )
         self.today = _build_date(self.config.today)
         self._site_files(config)
@@ -312,7 +312,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         Added as ``File.generated`` content in ``on_files`` they would stay in memory for the whole
         build: several hundred megabytes for a portal of 10,000 plans.
         """
-        if self.config.enabled and self.config.exports and self.catalog is not None:
+        if self.config.enabled and self.catalog is not None:
             write_data_files(self.catalog, config.site_url or "", Path(config.site_dir))
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
@@ -351,6 +351,18 @@ def _drop_refused(files: Files, scan: ContentScan, docs_dir: Path) -> None:
             and not os.path.realpath(file.abs_src_path).startswith(root + os.sep)
         ):
             files.remove(file)
+
+
+def _exports(option: bool | list[str]) -> bool | tuple[str, ...]:
+    """The ``exports`` option: true (all), false (none) or a list of export names."""
+    if isinstance(option, bool):
+        return option
+    names = export_names()
+    unknown = [str(name) for name in option if name not in names]
+    if unknown:
+        raise PluginError(f"plan-portal: tùy chọn exports không có {', '.join(unknown)}; dùng true, false "
+                          f"hoặc danh sách trong: {', '.join(names)}.")
+    return tuple(option)
 
 
 def _stub(view: View) -> str:

@@ -1,4 +1,4 @@
-"""Data exports: the JSON record of a plan (one serialisation of the model) and iCalendar feeds.
+"""The iCalendar export: the portal's feed of events and deadlines, and one feed per agency.
 
 The feeds are written directly (RFC 5545: CRLF lines folded at 75 octets, TEXT values
 escaped), byte for byte what the ``icalendar`` package writes for the same events, but
@@ -8,51 +8,20 @@ lists it: the cost is linear in the number of events, not in events × feeds.
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
-from pathlib import Path
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from .model import Plan
-from .periods import Period
-from .schema import schema_text
+from ..periods import Period
+from .base import Export
 
 if TYPE_CHECKING:
-    from .catalog import Catalog, TimelineEntry
+    from ..catalog import Catalog, TimelineEntry
 
-__all__ = ["plan_record", "catalog_json", "calendar", "data_files", "write_data_files", "CalendarWriter"]
+__all__ = ["EXPORT", "CalendarWriter", "calendar", "event_times", "vtimezone"]
 
 PRODID = "-//Cong ke hoach//plan-portal//VI"
-
-
-def plan_record(plan: Plan) -> dict[str, Any]:
-    """The plan as JSON-ready data, in the shape of its front matter; periods become {text, start, end, …}."""
-    record = plan.model_dump(mode="json", exclude_none=True)
-    if plan.url or plan.path:
-        record = {"url": plan.url, "path": plan.path, **record}
-    return record
-
-
-def catalog_json(catalog: Catalog) -> str:
-    """All valid plans as one JSON document, newest first, deterministic: ``{"plans": [...]}``, one plan a line.
-
-    Each plan is encoded on its own (compact, by the C encoder: ``indent`` would switch to the
-    pure-Python one, five times slower), so only one plan's record is in memory at a time.
-    """
-    return "".join(catalog_json_parts(catalog))
-
-
-def catalog_json_parts(catalog: Catalog) -> Iterator[str]:
-    """The text of :func:`catalog_json` in pieces, for writing it without holding it whole."""
-    yield '{"plans": ['
-    for i, plan in enumerate(catalog.plans):
-        yield ("\n" if i == 0 else ",\n") + json.dumps(plan_record(plan), ensure_ascii=False, separators=(",", ":"))
-    yield "\n]}\n"
-
-
-# -- iCalendar --------------------------------------------------------------------------------------------
 
 def _text(value: str) -> str:
     """An iCalendar TEXT value (RFC 5545 §3.3.11), escaped like ``icalendar`` does."""
@@ -235,33 +204,4 @@ def _feeds(catalog: Catalog, site_url: str) -> Iterator[tuple[str, Iterator[byte
             yield paths.agency_feed_path(agency_id), writer.pieces(entries, data.agency.name)
 
 
-def data_files(catalog: Catalog, site_url: str) -> dict[str, str | bytes]:
-    """Every data file of the site by URI: the JSON export and its schema, the portal feed and one feed per agency."""
-    files: dict[str, str | bytes] = {catalog.paths.json_path(): catalog_json(catalog), catalog.paths.json_schema_path(): schema_text("export")}
-    files.update((uri, b"".join(pieces)) for uri, pieces in _feeds(catalog, site_url))
-    return files
-
-
-def write_data_files(catalog: Catalog, site_url: str, site_dir: Path) -> list[str]:
-    """Write the files of :func:`data_files` into ``site_dir`` one at a time; return their URIs.
-
-    The JSON is streamed plan by plan and each feed is dropped once written, so a portal of
-    10,000 plans (a few hundred megabytes of feeds) never holds them all in memory.
-    """
-    json_uri = catalog.paths.json_path()
-    written = [json_uri]
-    target = site_dir / json_uri
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("w", encoding="utf-8", newline="\n") as out:
-        out.writelines(catalog_json_parts(catalog))
-    # the export's own JSON Schema, next to it (the same text as schema/du-lieu-ke-hoach.schema.json)
-    schema_uri = catalog.paths.json_schema_path()
-    (site_dir / schema_uri).write_text(schema_text("export"), encoding="utf-8", newline="\n")
-    written.append(schema_uri)
-    for uri, pieces in _feeds(catalog, site_url):
-        target = site_dir / uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("wb") as out:
-            out.writelines(pieces)
-        written.append(uri)
-    return written
+EXPORT = Export("ics", "Lịch iCalendar (.ics) của cổng và của từng cơ quan", _feeds)
