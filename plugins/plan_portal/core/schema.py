@@ -71,7 +71,7 @@ def section_schema() -> dict[str, Any]:
 
 
 def export_schema() -> dict[str, Any]:
-    """The schema of the JSON export ``du-lieu/ke-hoach.json`` (what :func:`~plan_portal.core.export.plan_record` writes)."""
+    """The schema of the JSON export ``du-lieu/ke-hoach.json`` (what :func:`~plan_portal.core.exports.json.plan_record` writes)."""
     schema = _schema(ExportDocument, "du-lieu-ke-hoach.schema.json", mode="serialization")
     # a plan's url and path come first in each record; Plan's own required fields stay required
     record = schema["$defs"]["PlanRecord"]
