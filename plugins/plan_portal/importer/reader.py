@@ -666,7 +666,7 @@ def normalise_blocks(blocks: list[Block], wrapped: bool | None = None) -> list[B
 
 
 _CAPS_CONNECTORS = {"VÀ", "NHÂN", "CHÍNH", "PHÁT", "TRIỂN", "CỦA", "VỀ", "CÁC", "CHO", "TRÊN", "TẠI", "HÀNH", "THỰC",
-                    "XÃ", "HỘI", "CHỦ", "BAN"}
+                    "XÃ", "HỘI", "CHỦ", "BAN", "CHẤP", "HỒ"}
 
 
 def _caps_fragment(previous: str, this: str) -> bool:

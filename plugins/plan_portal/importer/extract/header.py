@@ -122,9 +122,12 @@ class HeaderMixin(Base):
                 continue
             words = fold(text).split()
             # "TỈNH SƠN LA" under "ỦY BAN NHÂN DÂN" continues it; "HUYỆN ỦY TAM ĐƯỜNG" is a unit of its own.
-            if units and words and words[0] in ("tinh", "huyen", "thanh", "thi", "xa", "phuong", "quan") and not (
+            # "BAN CHẤP HÀNH TRUNG ƯƠNG" over "ĐOÀN TNCS HỒ CHÍ MINH" is one name, in that order.
+            board = bool(units) and re.match(r"^ban (?:chap hanh|thuong vu)\b", fold(units[-1])) is not None and not re.search(
+                r"\b(?:tinh|huyen|thanh pho|thi xa|xa|phuong|quan)\b", fold(units[-1]))
+            if units and (board or words and words[0] in ("tinh", "huyen", "thanh", "thi", "xa", "phuong", "quan") and not (
                 len(words) > 1 and words[1] == "uy" or words[:2] == ["thanh", "uy"]
-            ):
+            )):
                 units[-1] = f"{units[-1]} {text}"
             else:
                 units.append(text)
@@ -216,6 +219,15 @@ class HeaderMixin(Base):
                                  it.body_plain)
                 if match:
                     return "Ban hành " + match.group(1).strip()
+        # "… ban hành Kế hoạch tổ chức đại hội đoàn các cấp … như sau:" in the preamble.
+        for it in items[:40]:
+            if it.table is not None or it.numbered:
+                continue
+            match = re.search(r"\bban hành (?:Kế hoạch|Chương trình|Hướng dẫn)\s+(.+?)\s*(?:\((?:gọi tắt|sau đây)[^)]*\)\s*)?"
+                              r",?\s*(?:cụ thể\s+)?như sau\s*:?\s*$", it.plain)
+            if match and len(match.group(1)) > 10:
+                self.note(("summary",), "Trích yếu lấy từ câu ban hành kế hoạch ở phần mở đầu — cần kiểm tra.")
+                return _cap(match.group(1).strip(" ,"))
         first = next((it for it in items[:2] if it.table is None), None)
         if first is not None and not first.numbered and not is_upper(first.plain) and not _BASIS_START.match(
             first.plain
