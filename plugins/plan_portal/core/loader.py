@@ -22,6 +22,7 @@ from .files import ContentScan, scan_content
 from .frontmatter import FrontMatter, parse_front_matter
 from .model import FIELD_LABELS, BasisRef, Event, Plan, Signer, Task
 from .periods import ACCEPTED_FORMS, Period, parse_period
+from .imported import import_diagnostics
 from .plausible import plan_plausibility
 from .sanitize import body_diagnostics, field_diagnostics
 
@@ -377,6 +378,7 @@ def load_plan_text(text: str, rel_path: str, url: str | None = None) -> PlanEntr
         entry.diagnostics.extend(translate_error(e, front, rel_path) for e in errors)
         skip = {tuple(e["loc"]) for e in errors}
         entry.diagnostics.extend(_period_problems(_raw_periods(front.data, skip), front, rel_path))
+        entry.diagnostics.extend(import_diagnostics(text, front, None, rel_path))
         entry.diagnostics.extend(markup)
         return entry
     except RecursionError:  # a value nested deeper than the validator follows
@@ -390,6 +392,7 @@ def load_plan_text(text: str, rel_path: str, url: str | None = None) -> PlanEntr
     entry.plan = plan
     entry.diagnostics.extend(_period_problems(_plan_periods(plan), front, rel_path))
     entry.diagnostics.extend(plan_plausibility(plan, front.line_of, rel_path))
+    entry.diagnostics.extend(import_diagnostics(text, front, plan, rel_path))
     entry.diagnostics.extend(markup)
     return entry
 

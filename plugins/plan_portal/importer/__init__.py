@@ -99,11 +99,26 @@ class ImportResult:
             plan = Plan.model_validate(self.record, context={"default_year": _year(self.record)})
         except ValidationError as exc:
             problems = [
-                f"Mô hình chưa chấp nhận trường `{'.'.join(str(p) for p in err['loc'])}`: {err['msg']}"
+                f"Trường `{'.'.join(str(p) for p in err['loc'])}` chưa hợp lệ: {_model_message(err)}"
                 for err in exc.errors()
             ]
             return _expand_periods(self.record), problems
         return plan_record(plan), []
+
+
+def _model_message(error: Any) -> str:
+    """The model's complaint in Vietnamese (never pydantic's English "Input should be …")."""
+    try:
+        from plan_portal.core.loader import _TYPE_MESSAGES
+    except Exception:  # pragma: no cover
+        _TYPE_MESSAGES = {}
+    message = _TYPE_MESSAGES.get(str(error.get("type")))
+    if message:
+        return message[0]
+    ctx = error.get("ctx") or {}
+    if isinstance(ctx.get("error"), Exception) and str(ctx["error"]) and not str(ctx["error"]).isascii():
+        return str(ctx["error"])  # the model's own (Vietnamese) message
+    return "Giá trị không hợp lệ."
 
 
 def _year(record: dict[str, Any]) -> int | None:
@@ -134,24 +149,38 @@ def _expand_periods(record: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in out.items() if v not in (None, [], {})}
 
 
+# What to check first: the fields that identify the document, then who does what, then the rest.
+_RANK = {"number": 0, "issued": 0, "issuer": 0, "summary": 1, "doc_type": 1, "tasks": 2, "signer": 3, "events": 4,
+         "basis": 5, "place": 5, "recipients": 6}
+
+
 def _problems(notes: list[Note]) -> list[str]:
-    """Report lines: one per note, except tasks without a deadline, which are counted in one line."""
-    lines: list[str] = []
+    """Report lines, most important first: TODOs before remarks, then by field (see ``_RANK``).
+
+    One line per distinct message; tasks without a deadline are not a TODO (the document
+    gives none) and are counted in one line at the end.
+    """
+    lines: list[tuple[int, int, int, str]] = []
     no_due: list[int] = []
     seen: set[str] = set()
-    for note in notes:
+    for order, note in enumerate(notes):
         if note.message in seen:  # the same unknown agency in several tasks: one line
             continue
         seen.add(note.message)
         if note.path[:1] == ("tasks",) and note.path[-1] == "due" and "không ghi thời hạn" in note.message:
             no_due.append(int(note.path[1]) + 1)
             continue
-        label = _FIELD_LABELS.get(str(note.path[0]), str(note.path[0])) if note.path else ""
-        lines.append(f"[{label}] {note.message}" if label else note.message)
+        key = str(note.path[0]) if note.path else ""
+        label = _FIELD_LABELS.get(key, key)
+        text = f"[{label}] {note.message}" if label else note.message
+        mark = "" if note.todo else " (để biết)"
+        lines.append((0 if note.todo else 1, _RANK.get(key, 7), order, text + mark))
+    out = [text for *_, text in sorted(lines)]
     if no_due:
         shown = ", ".join(str(i) for i in no_due[:30]) + (" …" if len(no_due) > 30 else "")
-        lines.append(f"[nhiệm vụ] {len(no_due)} nhiệm vụ văn bản không ghi thời hạn (số {shown}).")
-    return lines
+        out.append(f"[nhiệm vụ] {len(no_due)} nhiệm vụ văn bản không ghi thời hạn (số {shown}); không cần điền "
+                   "thời hạn nếu văn bản không giao.")
+    return out
 
 
 def _finish(blocks: list[Any], source_name: str, registry: Any) -> ImportResult:

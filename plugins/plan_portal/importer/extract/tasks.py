@@ -348,7 +348,8 @@ class TaskMixin(Base):
                 else:
                     self.note(("tasks", i, "lead"), f"Nhiệm vụ {i + 1} «{short}»: chưa rõ đơn vị chủ trì.")
             if not task.get("due"):
-                self.note(("tasks", i, "due"), f"Nhiệm vụ {i + 1} «{short}»: văn bản không ghi thời hạn.", todo=True)
+                # Not a TODO: nobody can decide a deadline the document does not give.
+                self.note(("tasks", i, "due"), f"Nhiệm vụ {i + 1} «{short}»: văn bản không ghi thời hạn.", todo=False)
             else:
                 ok = period_ok(str(task["due"]))
                 if ok is False:
