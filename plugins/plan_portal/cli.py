@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from .core.agencies import Registry
@@ -41,12 +42,22 @@ def check(content_dir: Path, *, paths: SitePaths | None = None, registry_name: s
     return catalog, sorted(catalog.diagnostics, key=lambda d: d.sort_key)
 
 
+def _today(option: str | None) -> date:
+    """The date plans are checked against, as the build does: the option, else SOURCE_DATE_EPOCH, else today."""
+    if option:
+        return date.fromisoformat(option)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return date.today()
+
+
 def _check_command(args: argparse.Namespace) -> int:
     content_dir = Path(args.dir)
     if not content_dir.is_dir():
         print(f"plan-portal: không tìm thấy thư mục «{content_dir}».", file=sys.stderr)
         return 2
-    catalog, problems = check(content_dir)
+    catalog, problems = check(content_dir, today=_today(args.today))
     for problem in problems:
         print(f"{content_dir.as_posix().rstrip('/')}/{problem.format()}" if not args.relative else problem.format())
     errors = sum(1 for p in problems if p.severity is Severity.ERROR)
@@ -84,6 +95,9 @@ def main(argv: list[str] | None = None) -> int:
     p_check = sub.add_parser("check", help="Kiểm tra toàn bộ nội dung (kế hoạch, danh mục cơ quan, chuyên trang).")
     p_check.add_argument("dir", nargs="?", default="content", help="Thư mục nội dung (mặc định: content).")
     p_check.add_argument("--strict", action="store_true", help="Coi cảnh báo là lỗi (như mkdocs build --strict).")
+    p_check.add_argument("--today", metavar="YYYY-MM-DD", type=lambda v: date.fromisoformat(v).isoformat(),
+                         help="Ngày dùng để kiểm tra (như tùy chọn today của plugin; mặc định: SOURCE_DATE_EPOCH "
+                         "hoặc hôm nay).")
     p_check.add_argument("--relative", action="store_true", help="In đường dẫn tương đối với thư mục nội dung.")
     p_check.set_defaults(func=_check_command)
     sub.add_parser("import", help="Nhập một kế hoạch từ tệp .docx, .txt hoặc .md (xem plan-portal import --help).")

@@ -18,6 +18,7 @@ with every case injected; then run ``plan-portal check OUT_DIR/content``.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import textwrap
@@ -171,10 +172,20 @@ class Case:
     pages: tuple[str, ...] = ()
     heavy: bool = False
     extra_config: dict = field(default_factory=dict)
+    dropped: tuple[str, ...] = ()  # files under ke-hoach/ that are reported on /bao-cao/ instead of published
 
     @property
     def plan_paths(self) -> list[str]:
-        return sorted(p for p in self.files if p.startswith("ke-hoach/") and p.endswith(".md"))
+        return sorted(p for p, v in self.files.items() if p.startswith("ke-hoach/") and p.endswith(".md")
+                      and p not in self.dropped and not isinstance(v, Link))
+
+
+@dataclass(frozen=True)
+class Link:
+    """A symbolic link in a case: ``target`` relative to the content folder, or ``@name`` for
+    ``OUTSIDE[name]`` next to it (``<content>/../ngoai/name``). Written as a relative link."""
+
+    target: str
 
 
 def _script_everywhere() -> str:
@@ -495,11 +506,23 @@ CASES: list[Case] = [
     ),
 ]
 
+from trust_cases import CASES as _TRUST_CASES  # noqa: E402 (they use Case, Link and plan above)
+
+CASES += _TRUST_CASES
 CASES_BY_NAME = {case.name: case for case in CASES}
 
 
 def write_content(content_dir: Path, cases: list[Case], *, base: dict[str, str] | None = None) -> None:
-    """Write ``base`` (default :data:`BASE`; ``{}`` to keep what is there) and ``cases`` into ``content_dir``."""
+    """Write ``base`` (default :data:`BASE`; ``{}`` to keep what is there) and ``cases`` into ``content_dir``.
+
+    The files outside the content folder that links point at go to ``<content_dir>/../ngoai/``.
+    """
+    from trust_cases import OUTSIDE
+
+    outside = content_dir.parent / "ngoai"
+    if any(isinstance(v, Link) for case in cases for v in case.files.values()):
+        for rel, text in OUTSIDE.items():
+            _write(outside / rel, text)
     files = dict(BASE if base is None else base)
     for rel, text in files.items():
         _write(content_dir / rel, text)
@@ -509,6 +532,13 @@ def write_content(content_dir: Path, cases: list[Case], *, base: dict[str, str] 
                 registry = content_dir / "co-quan.yml"
                 old = registry.read_text("utf-8") if registry.is_file() else ""
                 registry.write_text(old.rstrip("\n") + "\n" + str(text), "utf-8")
+            elif isinstance(text, Link):
+                link = content_dir / rel
+                link.parent.mkdir(parents=True, exist_ok=True)
+                target = outside / text.target[1:] if text.target.startswith("@") else content_dir / text.target
+                if link.is_symlink() or link.exists():
+                    link.unlink()
+                link.symlink_to(os.path.relpath(target, link.parent))
             else:
                 _write(content_dir / rel, text)
 

@@ -34,12 +34,14 @@ from plan_portal.core.loader import default_url
 
 
 from portal_testing import ROOT, TODAY, build_site  # noqa: E402
+from trust_cases import MARKER  # noqa: E402
 
 UPDATE = os.environ.get("PLAN_PORTAL_UPDATE_CORPUS") == "1"
 
 REGISTRY_PREFIX = "co-quan.yml:"
 # Problems about a folder or a whole file, with no line to point at.
-NO_LINE_CODES = {"bad-slug", "missing-section-index", "unreadable"}
+NO_LINE_CODES = {"bad-slug", "missing-section-index", "unreadable", "outside-content", "link-loop", "broken-link",
+                 "special-file", "md-folder", "hidden-plan", "plan-suffix", "registry-empty"}
 # Problems whose wording depends on the registry and sections around them (demo vs base).
 CONTEXT_CODES = {"unknown-agency", "ambiguous-agency", "unknown-section", "duplicate-number"}
 
@@ -142,6 +144,7 @@ def test_check_prints_exactly_the_expected_lines(case, tmp_path, capsys):
         corpus.EXPECTED_DIR.mkdir(exist_ok=True)
         (corpus.EXPECTED_DIR / f"{case.name}.txt").write_text("".join(line + "\n" for line in lines), "utf-8")
     assert lines == corpus.expected_lines(case)
+    assert MARKER not in "".join(lines) + err  # nothing read from outside the content folder is shown
     assert err.strip().startswith("Đã kiểm tra")
     errors = any(": lỗi:" in line for line in lines)
     warnings = any(": cảnh báo:" in line for line in lines)
@@ -163,7 +166,8 @@ def test_each_problem_names_file_line_field_and_fix(case, tmp_path):
     case_paths = set(case.files) | {"co-quan.yml"}
     assert problems or case.verdict == "accepted"
     for problem in problems:
-        assert problem.path in case_paths or problem.path.startswith("chuyen-trang/"), problem.format()
+        assert problem.path.startswith("chuyen-trang/") or any(
+            p == problem.path or p.startswith(problem.path + "/") for p in case_paths), problem.format()
         if problem.code not in NO_LINE_CODES:
             assert isinstance(problem.line, int) and problem.line >= 1, problem.format()
         assert problem.suggestion, problem.format()  # the fix
@@ -214,7 +218,17 @@ def test_site_builds_shows_every_problem_and_runs_nothing(case, tmp_path):
                 own = page_text(built.site_dir, default_url(rel))
                 assert any(squash(line) in own for line in expected if line.startswith(rel + ":")), rel
 
+    for rel in case.dropped:  # reported rather than published, never silently dropped
+        assert rel in report, rel
     assert active_content(built.site_dir) == []
+    assert outside_bytes(built.site_dir) == [] and not any(MARKER in m for m in built.messages)
+
+
+def outside_bytes(site_dir: Path) -> list[str]:
+    """Every file of the built site that holds the marker planted in the files outside the content folder."""
+    marker = MARKER.encode()
+    return [p.relative_to(site_dir).as_posix() for p in sorted(site_dir.rglob("*"))
+            if p.is_file() and marker in p.read_bytes()]
 
 
 @pytest.mark.parametrize("case", [p for p in CASE_PARAMS if not p.values[0].heavy])

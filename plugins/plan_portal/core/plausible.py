@@ -32,10 +32,6 @@ def _last(period: Period | None) -> date | None:
     return period.end or period.start
 
 
-def _vi(day: date) -> str:
-    return f"{day.day}/{day.month}/{day.year}"
-
-
 def plan_plausibility(plan: Any, line_of: Any, rel: str) -> list[Diagnostic]:
     """Problems of one valid plan that need no other file and no clock. ``line_of`` maps a field path to its line."""
     out: list[Diagnostic] = []
@@ -88,7 +84,7 @@ def issued_in_future(plan: Any, line: int | None, rel: str, today: date) -> Diag
     issued = _first(plan.issued)
     if issued is None or issued <= today:
         return None
-    return Diagnostic(rel, line, f"Ngày ban hành ở tương lai (sau ngày {_vi(today)}).", field="issued",
+    return Diagnostic(rel, line, "Ngày ban hành ở tương lai (sau ngày tạo trang).", field="issued",
                       value=plan.issued.text, allowed="ngày văn bản đã được ký ban hành",
                       suggestion="Kiểm tra lại ngày, tháng, năm ban hành.", severity=Severity.WARNING,
                       code="future-issued")
