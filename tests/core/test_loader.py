@@ -133,7 +133,7 @@ def test_every_problem_of_a_file_at_once():
     ("extra", "field", "severity", "message"),
     [
         ("", "issued", Severity.ERROR, "Không đọc được ngày ban hành «10/11/23»: năm cần đủ 4 chữ số (13/8/2021, không phải 13/8/21)."),
-        ("tasks:\n  - {title: A, due: sau tết}\n", "tasks[0].due", Severity.WARNING, "Không đọc được thời hạn «sau tết»."),
+        ("tasks:\n  - {title: A, lead: Sở Nội vụ, due: sau tết}\n", "tasks[0].due", Severity.WARNING, "Không đọc được thời hạn «sau tết»."),
         ("events:\n  - {title: Lễ, start: sáng mai}\n", "events[0].start", Severity.ERROR,
          "Không đọc được thời gian bắt đầu «sáng mai»."),
         ("basis:\n  - {number: 1/KH, issued: hôm qua}\n", "basis[0].issued", Severity.WARNING,
