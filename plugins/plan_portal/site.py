@@ -7,6 +7,7 @@ can register the filters.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -133,6 +134,15 @@ def _iso(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
+_MACHINE_DATE = re.compile(r"[\d\s:T/.+-]*\d[\d\s:T/.+-]*")
+
+
+def worded(text: str) -> bool:
+    """Whether a period was written in words worth a tooltip ("trước 25/3/2023"), not as an ISO
+    date ("2021-07-05", "1831"), which a reader should never see."""
+    return not (_MACHINE_DATE.fullmatch(text or "") and ("-" in text or text.strip().isdigit()))
+
+
 def register_filters(env: Environment) -> None:
     """Add the portal's filters to a Jinja environment."""
     env.filters.update(
@@ -143,6 +153,7 @@ def register_filters(env: Environment) -> None:
             "vi_issued_inline": lambda period: issued_label(period, inline=True),
             "vi_status": status_label,
             "vi_kind": kind_label,
+            "pp_worded": worded,
             "vi_ref_date": ref_date,
             "vi_any_date": any_date,
             "vi_event_time": lambda ev: event_time(ev.start, ev.end),

@@ -180,3 +180,34 @@ def axe_source() -> str:
             pytrace=False,
         )
     return AXE.read_text("utf-8")
+
+
+class _SiteHandler(_QuietHandler):
+    """Like a web host (GitHub Pages, nginx ``error_page 404``): a missing address gets the site's 404.html."""
+
+    not_found_page: Path
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code != 404 or not self.not_found_page.is_file():
+            return super().send_error(code, message, explain)
+        body = self.not_found_page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@pytest.fixture(scope="session")
+def bare_site(tmp_path_factory) -> Served:
+    """The demo built WITHOUT site_url, copied under a sub-path (/cong-ke-hoach/) of a host that answers
+    every missing address with the site's 404.html, as GitHub Pages and a typical intranet server do."""
+    www = tmp_path_factory.mktemp("www-bare")
+    site_dir = www / SUB_PATH.strip("/")
+    _build(site_dir, "")
+    handler = type("_Handler", (_SiteHandler,), {"not_found_page": site_dir / "404.html"})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(www)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield Served(site_dir, f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}")
+    server.shutdown()

@@ -189,3 +189,18 @@ def test_properdocs_builds_the_demo(tmp_path):
     assert proc.returncode == 0, proc.stderr[-2000:]
     soup = page(tmp_path / "site", "ke-hoach/2023/48-kh-ubnd-ky-niem-60-nam-quang-ninh")
     assert len(soup.select(".pp-task-table tbody tr")) == 59
+
+
+def test_every_page_names_who_runs_the_portal(demo):
+    """The footer's identity (plugin option `identity`, Nghị định 42/2022/NĐ-CP) is on every page, 404 included."""
+    pages = sorted(demo.rglob("*.html"))
+    assert any(p.name == "404.html" for p in pages)
+    for file in pages:
+        soup = BeautifulSoup(file.read_text("utf-8"), "html.parser")
+        footer = soup.select_one(".md-footer .pp-identity")
+        assert footer is not None, file
+        text = _text(footer)
+        for part in ("Cơ quan chủ quản: Ban biên tập Cổng kế hoạch", "Địa chỉ:", "Điện thoại: 0200 000 0000",
+                     "Thư điện tử: bientap@example.org", "Chịu trách nhiệm chính:", "ghi rõ nguồn"):
+            assert part in text, (file, part)
+        assert footer.select_one('a[href="tel:02000000000"]') and footer.select_one('a[href="mailto:bientap@example.org"]')

@@ -8,6 +8,32 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
 
+class IdentityConfig(Config):
+    """Who runs the portal, shown in the footer of every page (Nghị định 42/2022/NĐ-CP asks a state
+    body's website to name its owner, address, phone, email and the person responsible)."""
+
+    owner = c.Optional(c.Type(str))
+    """The body that owns and runs the portal (cơ quan chủ quản): "Văn phòng UBND tỉnh …"."""
+
+    address = c.Optional(c.Type(str))
+    """Its postal address."""
+
+    phone = c.Optional(c.Type(str))
+    """Its phone number, as people dial it."""
+
+    email = c.Optional(c.Type(str))
+    """Its email address."""
+
+    responsible = c.Optional(c.Type(str))
+    """The person responsible for the content (người chịu trách nhiệm chính), with their title."""
+
+    licence = c.Optional(c.Type(str))
+    """The terms for reusing the content: "Ghi rõ nguồn «Cổng kế hoạch» khi phát hành lại thông tin"."""
+
+    licence_url = c.Optional(c.Type(str))
+    """A page with the full licence or terms, linked from the licence line."""
+
+
 class PlanPortalConfig(Config):
     """Plugin options. Paths are relative to ``docs_dir`` and become the URLs of the generated sections."""
 
@@ -67,3 +93,8 @@ class PlanPortalConfig(Config):
     """Data files: ``true`` writes every export (``du-lieu/ke-hoach.json``, the iCalendar feeds), ``false``
     none, or a list of export names (``[json, ics]``, see ``plan_portal.core.exports``). Links to a file
     that is not written are left out of the pages."""
+
+    identity = c.SubConfig(IdentityConfig)
+    """Who runs the portal: ``owner``, ``address``, ``phone``, ``email``, ``responsible``, ``licence``
+    (and ``licence_url``), shown in the footer of every page. The logo or emblem is Material's
+    ``theme.logo`` (an image in ``docs_dir``); the footer shows it too."""

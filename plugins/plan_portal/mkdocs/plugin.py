@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -319,7 +320,21 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         if self.config.enabled:
             register_filters(env)
             env.globals["portal_urls"] = self.paths  # for the theme's shell (header, 404), which has no ``portal``
+            identity = dict(self.config.identity)  # the footer of every page, 404 included
+            identity["phone_tel"] = re.sub(r"[^\d+]", "", identity.get("phone") or "")
+            env.globals["portal_identity"] = identity
+            # The site's top-level folders: the 404 page finds the site's root in any address with them.
+            top = {f.dest_uri.split("/", 1)[0] for f in files if "/" in f.dest_uri}
+            top |= {self.paths.json_path().split("/", 1)[0], "pagefind"}
+            env.globals["portal_top_names"] = sorted(top)
         return env
+
+    def on_template_context(self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any] | None:
+        # Without site_url, MkDocs writes the 404 page's links from "/", which breaks a site hosted under
+        # a sub-path; written relative, they follow the <base href> that 404.html sets from the address.
+        if template_name == "404.html" and not config.site_url:
+            context["base_url"] = "."
+        return context
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any] | None:
         if not self.config.enabled or self._portal is None:
