@@ -1,11 +1,13 @@
 """Render the body of a plan as clean Markdown.
 
 * Headings come from the document's own numbering: the kinds of marker it uses
-  ("A.", "I.", "1.", "1.1.", "a)", "(1)") become heading levels 2 to 6 in that order,
-  and the number stays in the heading text ("## I. MỤC ĐÍCH, YÊU CẦU"). A numbered
-  item that is a whole sentence (it ends with a full stop, or is long) stays a
-  paragraph, its number escaped so Markdown does not renumber it.
-* Bullets ("-", "+", "•") become lists, nested by the order the symbols appear.
+  ("A.", "I.", "1.", "1.1.") become heading levels 2 to 6 in that order (I. → ##,
+  1. → ###), without gaps, and the number stays in the heading text ("## I. MỤC ĐÍCH,
+  YÊU CẦU"). Equal items get equal levels: siblings of one kind are all headings, or,
+  when most of them are whole sentences (a full stop at the end, or long), all numbered
+  paragraphs, their number escaped so Markdown does not renumber it.
+* Lettered items ("a)", "(1)", "1)") and bullets ("-", "+", "•") become lists, nested
+  under one another as in the document.
 * Tables become pipe tables; cells with several lines use ``<br>``.
 * Bold and italic from the source are kept.
 """
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .structure import PARA_RANK, Item
+from .structure import Item
 
 __all__ = ["render_body", "render_table", "is_heading"]
 
@@ -77,10 +79,41 @@ def render_table(rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+_HEADING_KINDS = ("letter", "roman", "num", "multi")
+_LIST_KINDS = ("alpha", "paren", "numparen")
+
+
+def _heading_items(chosen: list[Item]) -> set[int]:
+    """Indexes of the items shown as headings: whole sibling groups, decided by their majority."""
+    groups: dict[tuple[int | None, int], list[Item]] = {}
+    for it in chosen:
+        if it.table is None and it.numbered and it.kind in _HEADING_KINDS:
+            groups.setdefault((it.parent, it.rank), []).append(it)
+    out: set[int] = set()
+    for members in groups.values():
+        if sum(is_heading(it) for it in members) * 2 >= len(members):
+            out.update(it.index for it in members)
+    return out
+
+
+def _list_depth(items: list[Item], it: Item) -> int:
+    """How deep a list item sits: the list items (lettered or bulleted) above it up to a heading."""
+    depth = 0
+    parent = it.parent
+    while parent is not None:
+        above = items[parent]
+        if not (above.is_bullet or above.kind in _LIST_KINDS):
+            break
+        depth += 1
+        parent = above.parent
+    return depth
+
+
 def render_body(items: list[Item], ranges: list[tuple[int, int, str | None]]) -> str:
     """Markdown for the items in ``ranges`` (``(start, end, heading_line)``), in order."""
     chosen = [it for start, end, _ in ranges for it in items[start:end]]
-    ranks = sorted({it.rank for it in chosen if is_heading(it)})
+    headings = _heading_items(chosen)
+    ranks = sorted({it.rank for it in chosen if it.index in headings})
     levels = {rank: min(2 + i, 6) for i, rank in enumerate(ranks)}
     if any(heading for _, _, heading in ranges):
         levels = {rank: min(level + 1, 6) for rank, level in levels.items()}
@@ -98,9 +131,12 @@ def render_body(items: list[Item], ranges: list[tuple[int, int, str | None]]) ->
                 continue
             if not it.plain.strip():
                 continue
-            if it.is_bullet:
-                depth = max(0, it.rank - PARA_RANK)
-                line = "    " * depth + "- " + _escape(it.body)
+            if it.is_bullet or it.kind in _LIST_KINDS:
+                depth = _list_depth(items, it)
+                marker = it.marker if it.marker.endswith(")") else (
+                    f"({it.marker})" if it.kind == "paren" else f"{it.marker})")
+                label = "" if it.is_bullet else marker + " "
+                line = "    " * depth + "- " + label + _escape(it.body)
                 if list_open:
                     out[-1] += "\n" + line
                 else:
@@ -108,7 +144,7 @@ def render_body(items: list[Item], ranges: list[tuple[int, int, str | None]]) ->
                 list_open = True
                 continue
             list_open = False
-            if is_heading(it):
+            if it.index in headings:
                 out.append("#" * levels.get(it.rank, 6) + " " + _heading_text(it))
             elif it.kind == "article":
                 out.append(f"**{it.marker}.** {it.body}".strip())
