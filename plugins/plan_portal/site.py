@@ -22,7 +22,10 @@ from .core.labels import (
 )
 from .core.text import d_words, fold
 from .core.urls import SitePaths, index_source, task_url
-from .core.views import SectionData, SectionLimits, View, plan_gantt, section_data
+from .core.options import DEFAULTS, Options
+from .core.pages import View
+from .core.pages.plan import plan_gantt
+from .core.pages.sections import SectionData, section_data
 
 __all__ = ["PortalContext", "register_filters"]
 
@@ -33,7 +36,7 @@ class PortalContext:
 
     catalog: Catalog
     views: dict[str, View]
-    section_limits: SectionLimits = field(default_factory=SectionLimits)
+    options: Options = DEFAULTS
 
     @property
     def urls(self) -> SitePaths:
@@ -102,7 +105,7 @@ class PortalContext:
         """Computed once per section and kept: templates may ask more than once."""
         cache = self.__dict__.setdefault("_section_cache", {})
         if slug not in cache:
-            cache[slug] = section_data(self.catalog, slug, self.section_limits)
+            cache[slug] = section_data(self.catalog, slug, self.options)
         return cache[slug]
 
     def section_plans(self, slug: str) -> list[Plan]:

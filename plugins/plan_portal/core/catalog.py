@@ -515,7 +515,7 @@ class Catalog:
         """The next dated things from today on, soonest first (sorted once per build)."""
         if self._upcoming is None:
             self._upcoming = sorted(
-                (e for e in self.timeline if e.kind != "issued" and (e.period.end or e.period.start or date.min) >= self.today),
+                (e for e in self.timeline if e.kind != "issued" and statuses.ahead(e.period, self.today)),
                 key=lambda e: e.sort_key,
             )
         return self._upcoming[:limit]

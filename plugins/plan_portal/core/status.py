@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from .periods import Period
 
 __all__ = [
-    "ISSUED", "PERIOD_FACTS", "RULES", "SOON_DAYS", "STATUSES", "Rule", "Status",
+    "ISSUED", "PERIOD_FACTS", "ahead", "RULES", "SOON_DAYS", "STATUSES", "Rule", "Status",
     "browser_data", "browser_script", "event_status", "facts", "is_closed", "label", "order", "period_status", "status_keys",
     "task_status",
 ]
@@ -167,6 +167,12 @@ def task_status(task: Any, today: date) -> str:
 def event_status(period: Period, today: date) -> str:
     """Whether an event on ``period`` is ``"past"`` or ``"upcoming"`` on ``today``."""
     return _first("event", facts(period, today))
+
+
+def ahead(period: Period, today: date) -> bool:
+    """Not past yet on ``today``: a dated period whose last day (end, else start) is today or later."""
+    last = period.end or period.start
+    return last is not None and last >= today
 
 
 def label(status: str) -> str:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .options import DEFAULTS, Options
+
 __all__ = ["PAGE_SEGMENT", "SEARCH_DIR", "SitePaths", "index_source", "month_anchor", "source_of", "task_anchor", "task_url"]
 
 #: Path segment of the numbered pages of a listing: ``co-quan/<id>/trang-2/``.
@@ -59,12 +61,18 @@ def task_url(plan_url: str, number: int) -> str:
 class SitePaths:
     """Where every generated page and file lives (plugin options ``*_dir`` and ``exports``)."""
 
-    plans: str = "ke-hoach"
-    timeline: str = "dong-thoi-gian"
-    agencies: str = "co-quan"
-    sections: str = "chuyen-trang"
-    report: str = "bao-cao"
-    exports: bool | tuple[str, ...] = True  # which exports are built: all, none, or these (core/exports/)
+    plans: str = DEFAULTS.plans_dir
+    timeline: str = DEFAULTS.timeline_dir
+    agencies: str = DEFAULTS.agencies_dir
+    sections: str = DEFAULTS.sections_dir
+    report: str = DEFAULTS.report_dir
+    exports: bool | tuple[str, ...] = DEFAULTS.exports  # which exports are built: all, none, or these (core/exports/)
+
+    @classmethod
+    def of(cls, options: Options) -> SitePaths:
+        """The URLs of a site with ``options``."""
+        return cls(options.plans_dir, options.timeline_dir, options.agencies_dir, options.sections_dir,
+                   options.report_dir, options.exports)
 
     def exported(self, name: str) -> bool:
         """Whether the export ``name`` ("json", "ics" …) is built."""

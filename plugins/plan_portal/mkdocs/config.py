@@ -7,6 +7,8 @@ from datetime import date
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from ..core.options import DEFAULTS
+
 
 class IdentityConfig(Config):
     """Who runs the portal, shown in the footer of every page (Nghị định 42/2022/NĐ-CP asks a state
@@ -40,56 +42,56 @@ class PlanPortalConfig(Config):
     enabled = c.Type(bool, default=True)
     """Turn the plugin off (plans then build as plain Markdown pages)."""
 
-    plans_dir = c.Type(str, default="ke-hoach")
+    plans_dir = c.Type(str, default=DEFAULTS.plans_dir)
     """Folder of the plan files; the plan list is generated at its URL (``/ke-hoach/``)."""
 
-    timeline_dir = c.Type(str, default="dong-thoi-gian")
+    timeline_dir = c.Type(str, default=DEFAULTS.timeline_dir)
     """URL of the portal-wide timeline (``/dong-thoi-gian/``)."""
 
-    agencies_dir = c.Type(str, default="co-quan")
+    agencies_dir = c.Type(str, default=DEFAULTS.agencies_dir)
     """URL of the agency list; each agency gets ``<agencies_dir>/<id>/``. Hand-written intros live at ``<agencies_dir>/<id>.md``."""
 
-    sections_dir = c.Type(str, default="chuyen-trang")
+    sections_dir = c.Type(str, default=DEFAULTS.sections_dir)
     """Folder of the chuyên trang; each ``<sections_dir>/<slug>/index.md`` is a section."""
 
-    report_dir = c.Type(str, default="bao-cao")
+    report_dir = c.Type(str, default=DEFAULTS.report_dir)
     """URL of the build report page that lists every content problem."""
 
-    registry = c.Type(str, default="co-quan.yml")
+    registry = c.Type(str, default=DEFAULTS.registry)
     """The agency registry file in ``docs_dir`` (read, never published)."""
 
     today = c.Optional(c.Type((str, date)))
     """Fix the build date (``2024-09-01``) for reproducible builds; default: ``SOURCE_DATE_EPOCH`` or today."""
 
-    agency_page_size = c.Type(int, default=100)
+    agency_page_size = c.Type(int, default=DEFAULTS.agency_page_size)
     """Rows of each list of an agency page (tasks it leads, tasks it supports, plans it issued, events)
     before the rest moves to further pages: ``co-quan/<id>/trang-2/`` …"""
 
-    timeline_recent_years = c.Type(int, default=3)
+    timeline_recent_years = c.Type(int, default=DEFAULTS.timeline_recent_years)
     """Years shown on the main timeline page (this year and the ones before it, and any later year);
     older years get a page each: ``dong-thoi-gian/<year>/``."""
 
-    timeline_page_size = c.Type(int, default=400)
+    timeline_page_size = c.Type(int, default=DEFAULTS.timeline_page_size)
     """Most entries one timeline page lists. A page that would list more (the recent years, or an older
     year) shows each month with its counts instead, and each month gets its own pages of this many
     entries: ``dong-thoi-gian/<year>/thang-<month>/``, then ``…/trang-2/`` …"""
 
-    plans_page_size = c.Type(int, default=400)
+    plans_page_size = c.Type(int, default=DEFAULTS.plans_page_size)
     """Plans per page of the plan list, newest first: ``ke-hoach/``, then ``ke-hoach/trang-2/`` …
     The filters work on the plans of the page shown."""
 
-    section_home_plans = c.Type(int, default=50)
+    section_home_plans = c.Type(int, default=DEFAULTS.section_home_plans)
     """Newest plans a chuyên trang's home page lists; with more, all of them are listed on
     ``chuyen-trang/<slug>/cac-ke-hoach/`` (``plans_page_size`` a page), linked from the home page."""
 
-    section_home_events = c.Type(int, default=50)
+    section_home_events = c.Type(int, default=DEFAULTS.section_home_events)
     """Events a chuyên trang's home page lists at most: the nearest to the build date."""
 
-    section_home_tasks = c.Type(int, default=400)
+    section_home_tasks = c.Type(int, default=DEFAULTS.section_home_tasks)
     """A chuyên trang with at most this many tasks lists them all, by lead agency, on its home page;
     with more it shows the table of progress by agency only."""
 
-    exports = c.Type((bool, list), default=True)
+    exports = c.Type((bool, list), default=DEFAULTS.exports)
     """Data files: ``true`` writes every export (``du-lieu/ke-hoach.json``, the iCalendar feeds), ``false``
     none, or a list of export names (``[json, ics]``, see ``plan_portal.core.exports``). Links to a file
     that is not written are left out of the pages."""

@@ -43,7 +43,8 @@ from ..core.loader import PlanCache, PlanEntry, decode_source, iter_plan_files, 
 from ..core.sanitize import sanitize_html
 from ..core.sections import SectionEntry, load_sections
 from ..core import status as statuses
-from ..core.views import SectionLimits, View, build_views
+from ..core.options import Options
+from ..core.pages import View, build_views
 from ..core.exports import export_names, write_data_files
 from ..site import PortalContext, register_filters
 from .config import PlanPortalConfig
@@ -107,14 +108,8 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             uri = f"{ASSETS_URI}/{name}"
             if uri not in [str(s) for s in config.extra_javascript]:
                 config.extra_javascript.append(uri)
-        self.paths = SitePaths(
-            plans=self.config.plans_dir.strip("/"),
-            timeline=self.config.timeline_dir.strip("/"),
-            agencies=self.config.agencies_dir.strip("/"),
-            sections=self.config.sections_dir.strip("/"),
-            report=self.config.report_dir.strip("/"),
-            exports=_exports(self.config.exports),
-        )
+        self.options = _options(self.config)
+        self.paths = SitePaths.of(self.options)
         self.today = _build_date(self.config.today)
         self._site_files(config)
         return config
@@ -177,19 +172,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         self.catalog = Catalog(self._entries.values(), registry, sections, today=self.today, paths=self.paths,
                                problems=problems, registry_path=self.config.registry)
         self._views = {}
-        limits = SectionLimits(
-            plans=max(1, self.config.section_home_plans),
-            events=max(0, self.config.section_home_events),
-            tasks=max(0, self.config.section_home_tasks),
-        )
-        views = build_views(
-            self.catalog,
-            agency_page_size=self.config.agency_page_size,
-            timeline_recent_years=self.config.timeline_recent_years,
-            timeline_page_size=self.config.timeline_page_size,
-            plans_page_size=self.config.plans_page_size,
-            section_limits=limits,
-        )
+        views = build_views(self.catalog, self.options)
         for view in views:
             self._views[view.src_uri] = view
             existing = files.get_file_from_path(view.src_uri)
@@ -201,7 +184,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             if asset.is_file():
                 files.append(File.generated(config, f"{ASSETS_URI}/{asset.name}", abs_src_path=str(asset)))
         files.append(File.generated(config, f"{ASSETS_URI}/{STATUS_SCRIPT}", content=statuses.browser_script()))
-        self._portal = PortalContext(self.catalog, self._views, limits)
+        self._portal = PortalContext(self.catalog, self._views, self.options)
         self._report()
         if self._cache is None:
             self.catalog.release_sources()  # raw front matter is no longer needed: ~60 KB a plan (issue 8)
@@ -366,6 +349,26 @@ def _drop_refused(files: Files, scan: ContentScan, docs_dir: Path) -> None:
             and not os.path.realpath(file.abs_src_path).startswith(root + os.sep)
         ):
             files.remove(file)
+
+
+def _options(config: PlanPortalConfig) -> Options:
+    """The core's options from the plugin's (folders without slashes, limits clamped)."""
+    return Options(
+        plans_dir=config.plans_dir.strip("/"),
+        timeline_dir=config.timeline_dir.strip("/"),
+        agencies_dir=config.agencies_dir.strip("/"),
+        sections_dir=config.sections_dir.strip("/"),
+        report_dir=config.report_dir.strip("/"),
+        registry=config.registry,
+        exports=_exports(config.exports),
+        plans_page_size=config.plans_page_size,
+        agency_page_size=config.agency_page_size,
+        timeline_recent_years=config.timeline_recent_years,
+        timeline_page_size=config.timeline_page_size,
+        section_home_plans=max(1, config.section_home_plans),
+        section_home_events=max(0, config.section_home_events),
+        section_home_tasks=max(0, config.section_home_tasks),
+    )
 
 
 def _exports(option: bool | list[str]) -> bool | tuple[str, ...]:
