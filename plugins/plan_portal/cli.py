@@ -16,6 +16,7 @@ from .core.urls import SitePaths
 from .core.diagnostics import Diagnostic, Severity
 from .core.files import scan_content
 from .core.loader import iter_plan_files, load_plan
+from .core.reports import iter_report_files, load_reports
 from .core.schema import plan_schema, write_schemas
 from .core.sections import load_sections
 
@@ -35,10 +36,12 @@ def check(content_dir: Path, *, paths: SitePaths | None = None, registry_name: s
     entries = [load_plan(path, rel) for path, rel in iter_plan_files(content_dir, paths.plans, scan)]
     sections = load_sections(content_dir, paths.sections, scan=scan)
     claimed = [e.path for e in entries] + [s.path for s in sections] + [a.path for s in sections for a in s.articles]
+    claimed += [rel for _, rel in iter_report_files(content_dir, paths.results) if scan.has_file(rel)]
     registry_problems += content_problems(scan, content_dir, plans_dir=paths.plans, claimed=claimed,
                                           plan_bodies=[(e.path, e.body, e.front.body_line) for e in entries])
+    reports = load_reports([(p, rel) for p, rel in iter_report_files(content_dir, paths.results) if scan.has_file(rel)])
     catalog = Catalog(entries, registry, sections, today=today, paths=paths, problems=registry_problems,
-                      registry_path=registry_name)
+                      registry_path=registry_name, reports=reports)
     return catalog, sorted(catalog.diagnostics, key=lambda d: d.sort_key)
 
 
@@ -63,7 +66,9 @@ def _check_command(args: argparse.Namespace) -> int:
     errors = sum(1 for p in problems if p.severity is Severity.ERROR)
     warnings = len(problems) - errors
     total = len(catalog.entries)
-    summary = f"Đã kiểm tra {total} kế hoạch, {len(catalog.sections)} chuyên trang: {errors} lỗi, {warnings} cảnh báo."
+    reports = len(catalog.progress.entries)
+    summary = (f"Đã kiểm tra {total} kế hoạch, {reports} báo cáo, {len(catalog.sections)} chuyên trang: "
+               f"{errors} lỗi, {warnings} cảnh báo.")
     print(summary, file=sys.stderr)
     if errors or (args.strict and warnings):
         return 1

@@ -20,6 +20,9 @@ from .core.model import Plan
 from .core.labels import (
     KIND_LABELS, any_date, event_time, issued_label, kind_label, long_date, ref_date, short_date, status_label,
 )
+from .core import status as statuses
+from .core.taskids import id_key
+from .core.summary import Summary, summarize
 from .core.text import d_words, fold
 from .core.urls import SitePaths, index_source, task_url
 from .core.options import DEFAULTS, Options
@@ -48,7 +51,7 @@ class PortalContext:
         return self.views.get(index_source(url))
 
     def task_url(self, plan: Plan, task: Any) -> str:
-        return task_url(plan.url, task.index + 1)
+        return task_url(plan.url, task.key)
 
     @property
     def today(self) -> date:
@@ -88,6 +91,40 @@ class PortalContext:
 
     def task_status(self, task: Any) -> str:
         return self.catalog.task_status(task)
+
+    # -- progress (issue 15) ---------------------------------------------------------------------------
+    def progress(self, task: Any) -> Any:
+        """The task's history, deadline as extended and last update (:class:`~.core.progress.TaskProgress`)."""
+        return self.catalog.progress.of(task)
+
+    def marks(self, task: Any) -> str:
+        """The editors' facts about the task, for ``data-pp-marks`` (portal.js applies the same rules)."""
+        return " ".join(sorted(self.catalog.task_marks(task)))
+
+    def lifecycle(self, plan: Plan) -> Any:
+        return self.catalog.progress.lifecycle(plan)
+
+    def plan_reports(self, plan: Plan) -> list[Any]:
+        """The report documents on ``plan``, oldest first."""
+        return self.catalog.progress.by_plan.get(plan.path, [])
+
+    def report_plan(self, report: Any) -> Plan | None:
+        return self.catalog.progress.find_plan(report.plan)
+
+    def report_tasks(self, report: Any) -> list[Any]:
+        """(plan, task) of each task ``report`` reports on, in its order."""
+        return self.catalog.progress.report_tasks.get(report.path, [])
+
+    def plan_summary(self, plan: Plan) -> Summary:
+        return summarize(self.catalog.task_status(t) for t in plan.tasks)
+
+    def tasks_summary(self, pairs: list[Any]) -> Summary:
+        """The summary of (plan, task) pairs (a chuyên trang's tasks of one agency, or all of them)."""
+        return summarize(self.catalog.task_status(task) for _, task in pairs)
+
+    def rows_summary(self, rows: list[Any]) -> Summary:
+        """The summary of listing rows that carry a ``status`` (an agency's tasks, a chuyên trang's)."""
+        return summarize(r.status for r in rows)
 
     def basis_link(self, plan: Plan, index: int) -> Plan | None:
         return self.catalog.basis_links.get((plan.path, index))
@@ -155,6 +192,8 @@ def register_filters(env: Environment) -> None:
             "vi_issued": issued_label,
             "vi_issued_inline": lambda period: issued_label(period, inline=True),
             "vi_status": status_label,
+            "vi_update": lambda key: statuses.UPDATE_LABELS.get(key, key),
+            "pp_task_key": id_key,
             "vi_kind": kind_label,
             "pp_worded": worded,
             "vi_ref_date": ref_date,

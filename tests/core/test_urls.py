@@ -39,8 +39,8 @@ CASES = [
     (source_of("dong-thoi-gian/2019/"), "dong-thoi-gian/2019.md"),
     (index_source("ke-hoach/"), "ke-hoach/index.md"),
     (month_anchor(2024, 9), "thang-9-2024"),
-    (task_anchor(3), "nhiem-vu-3"),
-    (task_url("ke-hoach/2023/48-kh-ubnd/", 2), "ke-hoach/2023/48-kh-ubnd/#nhiem-vu-2"),
+    (task_anchor("ii-3-1"), "nv-ii-3-1"),
+    (task_url("ke-hoach/2023/48-kh-ubnd/", "ii-3-1"), "ke-hoach/2023/48-kh-ubnd/#nv-ii-3-1"),
 ]
 
 

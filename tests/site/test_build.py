@@ -118,13 +118,13 @@ def test_plan_page_tasks_table(built):
     rows = soup.select(".pp-task-table tbody tr")
     assert len(rows) == 3
     cells = [" ".join(td.get_text(" ").split()) for td in rows[0].select("td")]
-    assert cells[1] == "Xây dựng Kế hoạch thi đua đặc biệt"
+    assert cells[1] == "Xây dựng Kế hoạch thi đua đặc biệt #xay-dung-ke-hoach-thi-dua"  # its id, an anchor
     assert cells[2] == "Phòng Nội vụ"
     assert "Phòng Văn hóa và Thông tin" in cells[3] and "Các đơn vị có liên quan" in cells[3]
     assert cells[4] == "Trước 25/3/2023"
-    assert cells[5] == "Quá hạn"  # build date 2024-09-01
+    assert cells[5] == "Quá hạn, chưa hoàn thành"  # build date 2024-09-01
     assert " ".join(rows[1].select("td")[5].get_text().split()) == "Đã hoàn thành"
-    assert " ".join(rows[2].select("td")[5].get_text().split()) == "Sắp tới"
+    assert " ".join(rows[2].select("td")[5].get_text().split()) == "Chưa đến hạn"
     lead_link = rows[0].select_one("td:nth-of-type(3) a")
     assert target("ke-hoach/2023/48-kh-ubnd/", lead_link["href"]) == "co-quan/phong-noi-vu-cam-pha/"
     # generic groups are text, not links
@@ -189,8 +189,8 @@ def test_agency_page_lists_exactly_its_tasks(built):
     assert soup.select_one("h1").get_text() == "Phòng Nội vụ thành phố Cẩm Phả"
     lead = [" ".join(tr.select_one("td").get_text().split()) for tr in soup.select("#chu-tri-h ~ div tbody tr")]
     assert sorted(lead) == ["Tuyên truyền thường xuyên", "Xây dựng Kế hoạch thi đua đặc biệt"]
-    # upcoming first, then overdue
-    assert lead == ["Tuyên truyền thường xuyên", "Xây dựng Kế hoạch thi đua đặc biệt"]
+    # overdue first (issue 15), then what is still open
+    assert lead == ["Xây dựng Kế hoạch thi đua đặc biệt", "Tuyên truyền thường xuyên"]
     vhtt = built.html("co-quan/phong-vhtt-cam-pha/")
     support = [" ".join(tr.select_one("td").get_text().split()) for tr in vhtt.select("#phoi-hop-h ~ div tbody tr")]
     assert support == ["Xây dựng Kế hoạch thi đua đặc biệt"]

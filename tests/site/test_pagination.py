@@ -214,7 +214,7 @@ REFERENCE_MACROS = """
     <span class="pp-tl-agencies">{% if entry.kind == "deadline" %}Chủ trì: {% endif %}{{ agency_links(entry.agencies) }}</span>
     {%- endif %}
     {%- if entry.kind == "event" %} {{ pp.status_badge(entry.status, entry.period, event=True) }}
-    {%- elif entry.kind != "issued" %} {{ pp.status_badge(entry.status, entry.period, entry.status == "done") }}{% endif %}
+    {%- elif entry.kind != "issued" %} {{ pp.status_badge(entry.status, entry.period, marks=portal.marks(entry.task)) }}{% endif %}
   </li>
 {% endautoescape %}{%- endmacro %}
 
@@ -245,10 +245,10 @@ def test_fast_rows_match_the_shared_macros(portal):
     # The row agency.html used to print with the shared macros.
     old_row = env.from_string(
         '{% import "plan-portal/macros.html" as pp with context %}<table><tr><td class="pp-cell--title">{{ r.task.title }}</td>'
-        '<td class="pp-cell--plan" data-label="Kế hoạch"><a href="{{ (r.plan.url ~ \'#nhiem-vu-\' ~ (r.task.index + 1)) | url }}">{{ r.plan.doc_type }}'
+        '<td class="pp-cell--plan" data-label="Kế hoạch"><a href="{{ (r.plan.url ~ \'#\' ~ r.task.anchor) | url }}">{{ r.plan.doc_type }}'
         '{% if r.plan.number %} {{ r.plan.number }}{% endif %}</a><br><small>{{ r.plan.summary | truncate(90) }}</small></td>'
-        '<td class="pp-cell--due" data-label="Thời hạn">{{ pp.period(r.task.due) }}</td>'
-        '<td class="pp-cell--status">{{ pp.status_badge(r.status, r.task.due, r.status == "done") }}</td></tr></table>'
+        '{% set due = portal.progress(r.task).due %}<td class="pp-cell--due" data-label="Thời hạn">{{ pp.period(due) }}</td>'
+        '<td class="pp-cell--status">{{ pp.status_badge(r.status, due, marks=portal.marks(r.task)) }}</td></tr></table>'
     )
     new_row = env.from_string('{% import "plan-portal/rows.html" as rows with context %}<table>{{ rows.task_row(r) }}</table>')
     rows = [r for d in catalog.agency_data.values() for r in d.lead + d.support]
@@ -258,13 +258,16 @@ def test_fast_rows_match_the_shared_macros(portal):
     # The tasks table of a plan page, as plan.html printed it with the shared macros.
     old_plan_row = env.from_string(
         '{% import "plan-portal/macros.html" as pp with context %}' + REFERENCE_MACROS
-        + '<table><tr id="nhiem-vu-{{ n }}"><td class="pp-cell--num">{{ n }}</td>'
-        '<td class="pp-cell--title">{{ task.title }}</td>'
+        + '{% import "plan-portal/progress.html" as pp_progress with context %}{% set p = portal.progress(task) %}'
+        '<table><tr id="{{ task.anchor }}"><td class="pp-cell--num">{{ n }}</td>'
+        '<td class="pp-cell--title">{{ task.title }} <a class="pp-task-id" href="#{{ task.anchor }}" '
+        'title="Số hiệu nhiệm vụ (dùng trong báo cáo)">#{{ task.label_id }}</a></td>'
         '{% set lead = portal.refs(plan, task, "lead") %}{% set support = portal.refs(plan, task, "support") %}'
         '<td class="pp-cell--lead{% if not lead %} pp-cell--empty{% endif %}" data-label="Chủ trì">{{ agency_links(lead) }}</td>'
         '<td class="pp-cell--support{% if not support %} pp-cell--empty{% endif %}" data-label="Phối hợp">{{ agency_links(support) }}</td>'
-        '<td class="pp-cell--due" data-label="Thời hạn">{{ pp.period(task.due) }}</td>'
-        '<td class="pp-cell--status">{{ pp.status_badge(portal.task_status(task), task.due, task.status.value == "done") }}</td></tr></table>'
+        '<td class="pp-cell--due" data-label="Thời hạn">{{ pp.period(p.due) }}{{ pp_progress.original_due(p) }}</td>'
+        '<td class="pp-cell--status">{{ pp.status_badge(portal.task_status(task), p.due, marks=portal.marks(task)) }}'
+        '{{ pp_progress.last_update(p) }}{{ pp_progress.history(p) }}</td></tr></table>'
     )
     new_plan_row = env.from_string('{% import "plan-portal/rows.html" as rows with context %}<table>{{ rows.plan_task_row(r) }}</table>')
     plan_rows = [(plan, r) for plan in catalog.plans for r in catalog.plan_rows(plan)]

@@ -22,11 +22,17 @@
     over: function (p, now) { var last = p.end || p.start; return !!last && last < now; }
   };
 
+  // A period fact is computed for the reader's day; any other fact is an editor's mark known at
+  // build time (a result, a report, the plan's lifecycle), carried by the element (data-pp-marks).
+  function holds(fact, p, now) {
+    return FACTS[fact] ? FACTS[fact](p, now) : (p.marks || []).indexOf(fact) >= 0;
+  }
+
   // The first rule of the subject ("task", "event") whose facts all hold.
   function statusOf(subject, p, now) {
     var rules = STATUS.rules[subject] || [];
     for (var i = 0; i < rules.length; i++) {
-      if (rules[i][1].every(function (fact) { return FACTS[fact](p, now); })) return rules[i][0];
+      if (rules[i][1].every(function (fact) { return holds(fact, p, now); })) return rules[i][0];
     }
     return null;
   }
@@ -54,7 +60,8 @@
         start: parseDay(el.getAttribute("data-pp-start")),
         end: parseDay(el.getAttribute("data-pp-end")),
         recurring: el.hasAttribute("data-pp-recurring"),
-        continuing: el.hasAttribute("data-pp-ongoing")
+        continuing: el.hasAttribute("data-pp-ongoing"),
+        marks: (el.getAttribute("data-pp-marks") || "").split(" ").filter(Boolean)
       };
       var next = statusOf(el.hasAttribute("data-pp-event") ? "event" : "task", period, now) || status;
       if (next !== status) {

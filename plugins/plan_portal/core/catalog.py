@@ -21,6 +21,8 @@ from .loader import PlanEntry
 from .model import Event, Plan, Relation, Task
 from .periods import Period
 from .plausible import issued_in_future
+from .progress import Progress
+from .reports import REPORTS_DIR, ReportEntry
 from .sections import SectionEntry
 from . import status as statuses
 from .labels import UNKNOWN_YEAR
@@ -98,13 +100,13 @@ class TaskRow:
     status: str
     due: PeriodView | None = None
     plan_url: str = ""  # the plan page's site-relative URL
-    number: int = 0  # the task's 1-based number in its plan (anchor ``#nhiem-vu-<number>``)
+    number: int = 0  # the task's 1-based number in its plan (its anchor is ``#nv-<task.key>``)
     path: str = ""  # the plan's source path (sort tie-break)
 
     @property
     def url(self) -> str:
         """The task's row in its plan page."""
-        return task_url(self.plan_url, self.number)
+        return task_url(self.plan_url, self.task.key)
 
     @property
     def sort_key(self) -> tuple[Any, ...]:
@@ -115,7 +117,7 @@ class TaskRow:
 class PlanTaskRow:
     """A task in its own plan's table: its number, agencies as resolved, status and deadline as printed."""
 
-    number: int  # 1-based; the row's anchor is ``#nhiem-vu-<number>``
+    number: int  # 1-based; the row's anchor is ``#nv-<task.key>``
     task: Task
     lead: list[AgencyRef]
     support: list[AgencyRef]
@@ -124,7 +126,7 @@ class PlanTaskRow:
 
     @property
     def anchor(self) -> str:
-        return task_anchor(self.number)
+        return task_anchor(self.task.key)
 
 
 @dataclass(slots=True)
@@ -216,6 +218,7 @@ class Catalog:
         paths: SitePaths | None = None,
         problems: Iterable[Diagnostic] = (),
         registry_path: str = "co-quan.yml",
+        reports: Iterable[ReportEntry] = (),
     ) -> None:
         self.registry_path = registry_path
         self.today = today or date.today()
@@ -230,6 +233,10 @@ class Catalog:
         self.plans: list[Plan] = sorted((e.plan for e in self.entries if e.plan), key=lambda p: p.sort_key, reverse=True)
         self.by_path: dict[str, PlanEntry] = {e.path: e for e in self.entries}
         self.by_url: dict[str, Plan] = {p.url: p for p in self.plans}
+        # Results and lifecycles first: every status below depends on them (issue 15).
+        self.progress = Progress(self.plans, reports, self.today, line_of=self._plan_line)
+        self.diagnostics += self.progress.diagnostics
+        self._plan_of_task: dict[int, Plan] = {id(t): p for p in self.plans for t in p.tasks}
 
         self._task_refs: dict[int, tuple[list[AgencyRef], list[AgencyRef]]] = {}  # by id(task): (lead, support)
         self._ref_pool: dict[tuple[str, str | None], AgencyRef] = {}
@@ -260,6 +267,10 @@ class Catalog:
             data.support.sort(key=lambda r: r.sort_key)
             data.events.sort(key=lambda e: e.sort_key)
         self.diagnostics.sort(key=lambda d: d.sort_key)
+
+    def _plan_line(self, path: str, loc: tuple[Any, ...]) -> int | None:
+        entry = self.by_path.get(path)
+        return entry.front.line_of(loc) if entry is not None else None
 
     # -- agencies ---------------------------------------------------------------------------------------
     def _ref(self, plan: Plan, name: str, context: str | None, loc: tuple[Any, ...]) -> AgencyRef:
@@ -313,7 +324,8 @@ class Catalog:
             for task in plan.tasks:
                 index = task.index
                 status = self.task_status(task)
-                due = self.period_view(task.due) if task.due is not None else None
+                deadline = self.progress.of(task).due  # as extended (gia hạn)
+                due = self.period_view(deadline) if deadline is not None else None
                 resolved: tuple[list[AgencyRef], list[AgencyRef]] = ([], [])
                 self._task_refs[id(task)] = resolved
                 for role, names, refs in (("lead", task.lead, resolved[0]), ("support", task.support, resolved[1])):
@@ -334,7 +346,8 @@ class Catalog:
         rows = []
         for number, task in enumerate(plan.tasks, 1):
             lead, support = self._task_refs[id(task)]
-            due = self.period_view(task.due) if task.due is not None else None
+            deadline = self.progress.of(task).due  # as extended (gia hạn)
+            due = self.period_view(deadline) if deadline is not None else None
             rows.append(PlanTaskRow(number, task, lead, support, self.task_status(task), due))
         return rows
 
@@ -442,8 +455,13 @@ class Catalog:
 
     # -- timeline ---------------------------------------------------------------------------------------
     def task_status(self, task: Task) -> str:
-        """Where ``task`` stands on the build date (:func:`plan_portal.core.status.task_status`)."""
-        return statuses.task_status(task, self.today)
+        """Where ``task`` stands on the build date: its deadline as extended, its results, its plan's state."""
+        return statuses.task_status(task, self.today, self.task_marks(task), self.progress.of(task).due)
+
+    def task_marks(self, task: Task) -> set[str]:
+        """The editors' facts about ``task`` (:data:`plan_portal.core.status.MARK_FACTS`)."""
+        plan = self._plan_of_task.get(id(task))
+        return self.progress.marks(plan, task) if plan is not None else self.progress.of(task).marks()
 
     def _build_timeline(self) -> None:
         view = self.period_view
@@ -465,7 +483,7 @@ class Catalog:
                     self.agency_data[issuer.agency.id].events.append(entry)
                     self.agency_entries[issuer.agency.id].append(entry)
             for task in plan.tasks:
-                due = task.due
+                due = self.progress.of(task).due  # as extended (gia hạn)
                 if due is None or not due.ok:
                     continue
                 refs, support = self._task_refs[id(task)]
@@ -563,8 +581,8 @@ class Catalog:
         return [d for d in self.diagnostics if d.severity is Severity.ERROR]
 
 
-_REPORTED = frozenset({"issuer", "number", "special", "issued"})
-_ROLES = frozenset({"lead", "support"})
+_REPORTED = frozenset({"issuer", "number", "special", "issued", "lifecycle"})
+_ROLES = frozenset({"lead", "support", "id", "status", "updates"})
 
 
 def _number_key(number: str) -> str:

@@ -26,19 +26,25 @@ from pydantic import (
 
 from .periods import Period, parse_period
 from .records import period_record_schema
+from .taskids import task_keys
+from .urls import task_anchor
 from .text import clean
 
 __all__ = [
     "AUTHORITIES",
     "BasisRef",
     "Event",
+    "Lifecycle",
     "Plan",
+    "PlanState",
     "PeriodField",
     "Relation",
     "Signer",
     "Status",
     "Task",
     "Text",
+    "Update",
+    "UpdateStatus",
 ]
 
 AUTHORITIES = ("KT.", "TM.", "TL.", "TUQ.", "Q.")
@@ -77,6 +83,19 @@ FIELD_LABELS: dict[str, str] = {
     "milestones": "các mốc lịch sử",
     "date": "thời điểm",
     "text": "mô tả",
+    "id": "số hiệu nhiệm vụ",
+    "updates": "cập nhật kết quả",
+    "percent": "tỷ lệ hoàn thành (%)",
+    "note": "ghi chú",
+    "source": "văn bản nguồn",
+    "lifecycle": "tình trạng kế hoạch",
+    "state": "tình trạng",
+    "report": "báo cáo tổng kết",
+    "replaced_by": "được thay thế bởi",
+    "plan": "kế hoạch",
+    "results": "kết quả",
+    "task": "nhiệm vụ",
+    "closes": "báo cáo tổng kết",
 }
 """Vietnamese names of the front matter keys: JSON Schema titles and error messages."""
 
@@ -98,6 +117,18 @@ def _to_period(value: Any, info: ValidationInfo) -> Any:
         default_year = (info.context or {}).get("default_year") if info else None
         return parse_period(value, default_year=default_year)
     return value  # wrong type: let pydantic report it
+
+
+def _to_day(value: Any) -> Any:
+    """A calendar day: a YAML date, «2024-03-15» or «15/3/2024»; anything coarser fails."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, str) and value.strip():
+        period = parse_period(value)
+        if period.ok and period.start is not None and period.start == period.end:
+            return period.start
+        raise ValueError("phải là một ngày cụ thể, ví dụ 2024-03-15 hoặc 15/3/2024")
+    return value
 
 
 def _one_or_many(value: Any) -> Any:
@@ -135,6 +166,15 @@ AgencyNames = Annotated[list[Text], BeforeValidator(_one_or_many), WithJsonSchem
 """One name or a list of names."""
 
 
+Day = Annotated[
+    date,
+    BeforeValidator(_to_day),
+    WithJsonSchema({"type": "string", "minLength": 8, "description": "Một ngày: 2024-03-15 hoặc 15/3/2024."},
+                   mode="validation"),
+]
+"""One calendar day (the date of an update or a report)."""
+
+
 class Status(str, Enum):
     """Trạng thái của một nhiệm vụ."""
 
@@ -142,6 +182,23 @@ class Status(str, Enum):
     IN_PROGRESS = "in_progress"
     DONE = "done"
     CANCELLED = "cancelled"
+
+
+class UpdateStatus(str, Enum):
+    """Tình hình thực hiện được báo cáo: in_progress (đang thực hiện), done (hoàn thành), cancelled (dừng hoặc hủy)."""
+
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class PlanState(str, Enum):
+    """Tình trạng của kế hoạch: active (đang thực hiện), ended (đã kết thúc), replaced (được thay thế), annulled (bị bãi bỏ)."""
+
+    ACTIVE = "active"
+    ENDED = "ended"
+    REPLACED = "replaced"
+    ANNULLED = "annulled"
 
 
 class Relation(str, Enum):
@@ -195,21 +252,72 @@ class BasisRef(_Model):
     title: Text | None = Field(None, description="Tên hoặc trích yếu của văn bản căn cứ.")
 
 
+class Update(_Model):
+    """Một lần cập nhật kết quả thực hiện nhiệm vụ (ghi ngày, tình hình, văn bản nguồn)."""
+
+    date: Day = Field(description="Ngày của thông tin: ngày hoàn thành, ngày báo cáo hoặc ngày gia hạn, ví dụ 2024-03-15.")
+    status: UpdateStatus | None = Field(
+        None, description="in_progress (đang thực hiện) | done (hoàn thành) | cancelled (dừng hoặc hủy; ghi lý do ở «note»)."
+    )
+    percent: int | None = Field(None, ge=0, le=100, description="Tỷ lệ hoàn thành, từ 0 đến 100 (nếu có).")
+    note: Text | None = Field(None, description="Ghi chú ngắn: kết quả đạt được, lý do dừng hoặc hủy, lý do gia hạn.")
+    source: Text | None = Field(None, description="Văn bản nguồn của thông tin, ví dụ «Báo cáo số 12/BC-UBND ngày 15/3/2024».")
+    due: PeriodField | None = Field(
+        None, description="Gia hạn: thời hạn mới của nhiệm vụ (thời hạn ban đầu vẫn được hiển thị). Ghi rõ văn bản gia hạn ở «source»."
+    )
+
+
+class Lifecycle(_Model):
+    """Tình trạng của kế hoạch sau khi ban hành."""
+
+    state: PlanState = Field(
+        PlanState.ACTIVE,
+        description="active (đang thực hiện) | ended (đã kết thúc) | replaced (được thay thế) | annulled (bị bãi bỏ).",
+    )
+    date: Day | None = Field(None, description="Ngày kết thúc, thay thế hoặc bãi bỏ.")
+    report: Text | None = Field(None, description="Số, ký hiệu của báo cáo tổng kết (nếu có), ví dụ «25/BC-UBND».")
+    replaced_by: Text | None = Field(None, description="Số, ký hiệu của kế hoạch thay thế, ví dụ «12/KH-UBND».")
+    note: Text | None = Field(None, description="Lý do hoặc căn cứ: vì sao kế hoạch kết thúc, bị thay thế hoặc bãi bỏ.")
+
+
 class Task(_Model):
     """Một nhiệm vụ được giao."""
 
+    id: Text | None = Field(
+        None,
+        description="Số hiệu của nhiệm vụ theo văn bản, ví dụ «II.3.1». Bỏ trống thì cổng tự tạo mã từ nội dung nhiệm vụ.",
+    )
     title: Text = Field(description="Nội dung nhiệm vụ.")
     lead: AgencyNames = Field(default_factory=list, description="Cơ quan chủ trì: một tên hoặc danh sách.")
     support: AgencyNames = Field(default_factory=list, description="Cơ quan phối hợp.")
     due: PeriodField | None = Field(None, description="Thời hạn, ghi như văn bản: «trước 25/3/2023», «Quý III/2024».")
     status: Status = Field(Status.PLANNED, description="planned | in_progress | done | cancelled")
+    updates: list[Update] = Field(
+        default_factory=list, description="Các lần cập nhật kết quả, theo thứ tự ngày: tình hình, tỷ lệ, gia hạn, văn bản nguồn."
+    )
 
     _index: int = PrivateAttr(0)
+    _key: str = PrivateAttr("")
 
     @property
     def index(self) -> int:
         """0-based position in its plan."""
         return self._index
+
+    @property
+    def key(self) -> str:
+        """Stable id within its plan, safe in URLs: ``ii-3-1`` or one made from the task's words."""
+        return self._key
+
+    @property
+    def anchor(self) -> str:
+        """The task's anchor on its plan page: ``nv-ii-3-1``."""
+        return task_anchor(self._key)
+
+    @property
+    def label_id(self) -> str:
+        """The id as shown: the document's own numbering, else the generated key."""
+        return self.id or self._key
 
     @property
     def done(self) -> bool:
@@ -262,6 +370,10 @@ class Plan(_Model):
         description="Loại cơ quan ban hành, quyết định phần đầu văn bản: «state» (cơ quan nhà nước: Quốc hiệu, "
         "Tiêu ngữ) hoặc «party» (cơ quan của Đảng: «ĐẢNG CỘNG SẢN VIỆT NAM»). Bỏ trống để lấy theo danh mục cơ quan.",
     )
+    lifecycle: Lifecycle = Field(
+        default_factory=Lifecycle,
+        description="Tình trạng sau khi ban hành: đang thực hiện, đã kết thúc, được thay thế hoặc bị bãi bỏ.",
+    )
 
     # Set by the loader and the catalog; not part of the front matter.
     _path: str = PrivateAttr("")
@@ -271,6 +383,8 @@ class Plan(_Model):
     def model_post_init(self, __context: Any) -> None:
         for i, task in enumerate(self.tasks):
             task._index = i
+        for task, key in zip(self.tasks, task_keys(self.tasks)):
+            task._key = key
         for i, event in enumerate(self.events):
             event._index = i
 

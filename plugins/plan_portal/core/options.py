@@ -22,6 +22,7 @@ class Options:
     agencies_dir: str = "co-quan"
     sections_dir: str = "chuyen-trang"
     report_dir: str = "bao-cao"
+    results_dir: str = "bao-cao-ket-qua"  # report documents (Báo cáo kết quả thực hiện)
     registry: str = "co-quan.yml"
     exports: bool | tuple[str, ...] = True  # all, none, or names from core/exports/
     search: bool = True  # the search page and its Pagefind index

@@ -12,12 +12,13 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from .model import Plan
+from .reports import Report
 from .sections import Section
 
-__all__ = ["plan_schema", "section_schema", "export_schema", "schema_text", "write_schemas", "SCHEMA_FILES"]
+__all__ = ["plan_schema", "report_schema", "section_schema", "export_schema", "schema_text", "write_schemas", "SCHEMA_FILES"]
 
 SCHEMA_FILES = {"ke-hoach.schema.json": "plan", "chuyen-trang.schema.json": "section",
-                "du-lieu-ke-hoach.schema.json": "export"}
+                "du-lieu-ke-hoach.schema.json": "export", "bao-cao.schema.json": "report"}
 
 
 def _schema(model: Any, schema_id: str, mode: str = "validation") -> dict[str, Any]:
@@ -70,6 +71,11 @@ def section_schema() -> dict[str, Any]:
     return _schema(Section, "chuyen-trang.schema.json")
 
 
+def report_schema() -> dict[str, Any]:
+    """The schema of a report document's front matter (``bao-cao-ket-qua/**.md``)."""
+    return _schema(Report, "bao-cao.schema.json")
+
+
 def export_schema() -> dict[str, Any]:
     """The schema of the JSON export ``du-lieu/ke-hoach.json`` (what :func:`~plan_portal.core.exports.json.plan_record` writes)."""
     schema = _schema(ExportDocument, "du-lieu-ke-hoach.schema.json", mode="serialization")
@@ -79,7 +85,7 @@ def export_schema() -> dict[str, Any]:
     return schema
 
 
-SCHEMAS = {"plan": plan_schema, "section": section_schema, "export": export_schema}
+SCHEMAS = {"plan": plan_schema, "section": section_schema, "export": export_schema, "report": report_schema}
 
 
 def schema_text(kind: str) -> str:

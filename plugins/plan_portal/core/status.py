@@ -61,18 +61,35 @@ class Status:
     label: str
     order: int = 9
     closed: bool = False
+    group: str = ""
 
 
 #: Every status, one row each.
 STATUSES: tuple[Status, ...] = (
-    Status("due_soon", "Sắp đến hạn", order=0),
-    Status("upcoming", "Sắp tới", order=1),
-    Status("ongoing", "Thường xuyên", order=2),
-    Status("unknown", "Chưa rõ thời hạn", order=3),
-    Status("overdue", "Quá hạn", order=4),
-    Status("done", "Đã hoàn thành", order=5, closed=True),
-    Status("cancelled", "Đã hủy", order=6, closed=True),
+    Status("overdue", "Quá hạn, chưa hoàn thành", order=0, group="overdue"),
+    Status("due_soon", "Sắp đến hạn", order=1, group="open"),
+    Status("in_progress", "Đang thực hiện", order=2, group="open"),
+    Status("upcoming", "Chưa đến hạn", order=3, group="open"),
+    Status("ongoing", "Thường xuyên", order=4, group="open"),
+    Status("unknown", "Chưa rõ thời hạn", order=5, group="open"),
+    Status("unreported", "Chưa có báo cáo", order=6, closed=True, group="unreported"),
+    Status("done_on_time", "Hoàn thành đúng hạn", order=7, closed=True, group="done"),
+    Status("done_late", "Hoàn thành quá hạn", order=8, closed=True, group="done"),
+    Status("done", "Đã hoàn thành", order=9, closed=True, group="done"),
+    Status("cancelled", "Dừng hoặc hủy", order=10, closed=True, group="cancelled"),
     Status("past", "Đã diễn ra"),  # an event whose day is over
+)
+
+#: What an update or a report says of a task (``status:`` of an update), as a history line shows it.
+UPDATE_LABELS = {"in_progress": "đang thực hiện", "done": "hoàn thành", "cancelled": "dừng hoặc hủy"}
+
+#: Groups of statuses a summary counts (done out of total, by group), in the order shown.
+GROUPS: tuple[tuple[str, str], ...] = (
+    ("done", "Đã hoàn thành"),
+    ("open", "Đang thực hiện, chưa đến hạn"),
+    ("overdue", "Quá hạn, chưa hoàn thành"),
+    ("unreported", "Chưa có báo cáo"),
+    ("cancelled", "Dừng hoặc hủy"),
 )
 
 
@@ -87,8 +104,15 @@ class Rule:
 #: The rules of each subject, first match wins.
 RULES: dict[str, tuple[Rule, ...]] = {
     "task": (
+        # What an editor reported wins (a report, an update, or the task's own `status`).
+        Rule("done_on_time", ("marked_done", "finished_on_time")),
+        Rule("done_late", ("marked_done", "finished_late")),
         Rule("done", ("marked_done",)),
         Rule("cancelled", ("marked_cancelled",)),
+        # The honesty rule (issue 15): a plan no longer followed has no overdue task.
+        Rule("cancelled", ("plan_annulled",)),
+        Rule("unreported", ("plan_closed",)),
+        Rule("in_progress", ("marked_in_progress", "undated")),
         Rule("unknown", ("unreadable",)),
         Rule("ongoing", ("recurring",)),
         Rule("ongoing", ("undated", "continuing")),
@@ -96,7 +120,9 @@ RULES: dict[str, tuple[Rule, ...]] = {
         Rule("ongoing", ("ended", "continuing")),  # "Tháng 12/2013 và thường xuyên" is never overdue
         Rule("overdue", ("ended",)),
         Rule("due_soon", ("ends_soon",)),
-        Rule("ongoing", ("started",)),
+        Rule("in_progress", ("marked_in_progress",)),
+        Rule("ongoing", ("started", "continuing")),  # "Từ tháng 7/2024", open-ended: "Thường xuyên"
+        Rule("in_progress", ("started",)),
         Rule("upcoming"),
     ),
     "event": (
@@ -110,7 +136,11 @@ ISSUED = "done"
 
 #: The facts computed from a period and today (portal.js computes the same ones).
 PERIOD_FACTS = ("unreadable", "recurring", "undated", "continuing", "ended", "ends_soon", "started", "over")
-_MARK_FACTS = ("marked_done", "marked_cancelled")
+#: Facts known at build time only, from what editors wrote: the task's mark, updates and reports,
+#: and its plan's lifecycle. A status element carries those that hold (``data-pp-marks``).
+MARK_FACTS = ("marked_done", "marked_cancelled", "marked_in_progress", "finished_on_time", "finished_late",
+              "plan_closed", "plan_annulled")
+_MARK_FACTS = MARK_FACTS
 
 _BY_KEY = {s.key: s for s in STATUSES}
 
@@ -158,10 +188,17 @@ def period_status(period: Period | None, today: date, *, done: bool = False, can
     return _first("task", holding)
 
 
-def task_status(task: Any, today: date) -> str:
-    """Where ``task`` (a :class:`~plan_portal.core.model.Task`) stands on ``today``."""
-    mark = task.status.value
-    return period_status(task.due, today, done=mark == "done", cancelled=mark == "cancelled")
+def task_status(task: Any, today: date, marks: set[str] | None = None, due: Period | None = None) -> str:
+    """Where ``task`` (a :class:`~plan_portal.core.model.Task`) stands on ``today``.
+
+    ``marks``: the editors' facts (:data:`MARK_FACTS`) from its updates, reports and plan
+    (:meth:`plan_portal.core.progress.Progress.marks`); without them, its own ``status`` only.
+    ``due``: its deadline as extended, when it was.
+    """
+    if marks is None:
+        mark = task.status.value
+        marks = {f"marked_{mark}"} if mark in ("done", "cancelled", "in_progress") else set()
+    return _first("task", facts(due if due is not None else task.due, today) | marks)
 
 
 def event_status(period: Period, today: date) -> str:
@@ -173,6 +210,12 @@ def ahead(period: Period, today: date) -> bool:
     """Not past yet on ``today``: a dated period whose last day (end, else start) is today or later."""
     last = period.end or period.start
     return last is not None and last >= today
+
+
+def group(status: str) -> str:
+    """The summary group of ``status`` (:data:`GROUPS`), ``""`` for an event's."""
+    row = _BY_KEY.get(status)
+    return row.group if row else ""
 
 
 def label(status: str) -> str:
@@ -201,17 +244,17 @@ def status_keys(subject: str) -> tuple[str, ...]:
 def browser_data() -> dict[str, Any]:
     """What portal.js reads: labels, the statuses it leaves alone, the threshold and the period rules.
 
-    Rules that need an editor's mark are left out: their statuses are ``closed``, which the browser
-    keeps as built.
+    Every rule, mark facts included: each status element carries the mark facts that hold for it
+    (``data-pp-marks``), portal.js computes the period facts for the reader's day.
     """
     return {
         "labels": {s.key: s.label for s in STATUSES},
         "closed": [s.key for s in STATUSES if s.closed],
         "soon_days": SOON_DAYS,
         "facts": list(PERIOD_FACTS),
+        "marks": list(MARK_FACTS),
         "rules": {
-            subject: [[rule.status, list(rule.when)] for rule in rules if not set(rule.when) & set(_MARK_FACTS)]
-            for subject, rules in RULES.items()
+            subject: [[rule.status, list(rule.when)] for rule in rules] for subject, rules in RULES.items()
         },
     }
 

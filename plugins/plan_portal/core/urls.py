@@ -47,14 +47,14 @@ def month_anchor(year: int, month: int) -> str:
     return f"thang-{month}-{year}"
 
 
-def task_anchor(number: int) -> str:
-    """The anchor of a task's row in its plan's table (``number`` is 1-based)."""
-    return f"nhiem-vu-{number}"
+def task_anchor(key: str) -> str:
+    """The anchor of a task's row in its plan's table, from its stable id (``core/taskids.py``): ``nv-ii-3-1``."""
+    return f"nv-{key}"
 
 
-def task_url(plan_url: str, number: int) -> str:
+def task_url(plan_url: str, key: str) -> str:
     """A task's row in its plan page."""
-    return f"{plan_url}#{task_anchor(number)}"
+    return f"{plan_url}#{task_anchor(key)}"
 
 
 @dataclass(frozen=True)
@@ -67,12 +67,13 @@ class SitePaths:
     sections: str = DEFAULTS.sections_dir
     report: str = DEFAULTS.report_dir
     exports: bool | tuple[str, ...] = DEFAULTS.exports  # which exports are built: all, none, or these (core/exports/)
+    results: str = DEFAULTS.results_dir  # report documents (Báo cáo kết quả thực hiện), one page each
 
     @classmethod
     def of(cls, options: Options) -> SitePaths:
         """The URLs of a site with ``options``."""
         return cls(options.plans_dir, options.timeline_dir, options.agencies_dir, options.sections_dir,
-                   options.report_dir, options.exports)
+                   options.report_dir, options.exports, options.results_dir)
 
     def exported(self, name: str) -> bool:
         """Whether the export ``name`` ("json", "ics" …) is built."""

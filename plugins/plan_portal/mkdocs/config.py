@@ -57,6 +57,9 @@ class PlanPortalConfig(Config):
     report_dir = c.Type(str, default=DEFAULTS.report_dir)
     """URL of the build report page that lists every content problem."""
 
+    results_dir = c.Type(str, default=DEFAULTS.results_dir)
+    """Folder of the report documents (Báo cáo kết quả thực hiện); each report gets its own page there."""
+
     registry = c.Type(str, default=DEFAULTS.registry)
     """The agency registry file in ``docs_dir`` (read, never published)."""
 

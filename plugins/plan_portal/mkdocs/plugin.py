@@ -40,6 +40,7 @@ from ..core.files import ContentScan, scan_content
 from ..core.catalog import Catalog
 from ..core.urls import SitePaths, index_source
 from ..core.loader import PlanCache, PlanEntry, decode_source, iter_plan_files, load_plan
+from ..core.reports import ReportEntry, load_report
 from ..core.sanitize import sanitize_html
 from ..core.sections import SectionEntry, load_sections
 from ..core import status as statuses
@@ -82,6 +83,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         self.catalog: Catalog | None = None
         self._entries: dict[str, PlanEntry] = {}
         self._sections: dict[str, SectionEntry] = {}
+        self._reports: dict[str, ReportEntry] = {}
         self._views: dict[str, View] = {}
         self._portal: PortalContext | None = None
         self._cache: PlanCache | None = None
@@ -159,6 +161,18 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             Catalog.keep_reported_lines(entry)  # the model has the rest: ~40 KB a plan less (issue 8)
             self._entries[file.src_uri] = entry
 
+        self._reports = {}
+        results_prefix = self.paths.results + "/"
+        for file in files.documentation_pages():
+            if not file.src_uri.startswith(results_prefix) or file.src_uri == f"{self.paths.results}/index.md":
+                continue
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+            text, problem = decode_source(Path(file.abs_src_path or "").read_bytes(), file.src_uri)
+            report = load_report(text, file.src_uri, url=file.url)
+            if problem is not None:
+                report.diagnostics.insert(0, problem)
+            self._reports[file.src_uri] = report
+
         def url_for(rel: str) -> str:
             found = files.get_file_from_path(rel)
             return found.url if found else rel
@@ -166,11 +180,13 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         sections = load_sections(docs_dir, self.paths.sections, url_for=url_for, scan=scan)
         self._sections = {s.path: s for s in sections}
         claimed = list(self._entries) + [s.path for s in sections] + [a.path for s in sections for a in s.articles]
+        claimed += list(self._reports)
         problems = self._registry_problems + content_problems(
             scan, docs_dir, plans_dir=self.paths.plans, claimed=claimed,
             plan_bodies=[(e.path, e.body, e.front.body_line) for e in self._entries.values()])
         self.catalog = Catalog(self._entries.values(), registry, sections, today=self.today, paths=self.paths,
-                               problems=problems, registry_path=self.config.registry)
+                               problems=problems, registry_path=self.config.registry,
+                               reports=self._reports.values())
         self._views = {}
         views = build_views(self.catalog, self.options)
         for view in views:
@@ -232,6 +248,16 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             }
             _escape_meta(page)
             return entry.body
+        report = self._reports.get(src)
+        if report is not None:
+            page.meta = {
+                "template": "plan-portal/result-report.html",
+                "title": report.title,
+                "description": report.report.summary if report.report else "Báo cáo có lỗi nội dung",
+                "hide": ["navigation"],
+            }
+            _escape_meta(page)
+            return report.front.body
         section = self._sections.get(src)
         if section is not None:
             page.meta = {
@@ -259,6 +285,8 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         """MkDocs raises on a file that is not UTF-8 and the whole site is lost: read it leniently instead."""
         if not self.config.enabled or not page.file.abs_src_path:
             return None
+        if page.file.src_uri in self._reports:
+            return ""  # read once in on_files, like a plan
         if page.file.src_uri in self._entries:
             # A plan was read and parsed once in on_files; on_page_markdown gives its body. Reading it
             # again here would make MkDocs parse its front matter a second time (issue 8).
@@ -329,6 +357,9 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         context["plan_entry"] = entry
         context["plan"] = entry.plan if entry else None
         context["section_entry"] = self._sections.get(src)
+        report = self._reports.get(src)
+        context["report_entry"] = report
+        context["result_report"] = report.report if report else None
         return context
 
 
@@ -359,6 +390,7 @@ def _options(config: PlanPortalConfig) -> Options:
         agencies_dir=config.agencies_dir.strip("/"),
         sections_dir=config.sections_dir.strip("/"),
         report_dir=config.report_dir.strip("/"),
+        results_dir=config.results_dir.strip("/"),
         registry=config.registry,
         exports=_exports(config.exports),
         plans_page_size=config.plans_page_size,

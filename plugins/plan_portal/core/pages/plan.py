@@ -23,11 +23,12 @@ class GanttRow:
     width: float  # percent, 0 for a point
     status: str
     task_index: int
+    key: str = ""  # the task's stable id
 
     @property
     def anchor(self) -> str:
         """The task's row in the plan's table."""
-        return task_anchor(self.task_index + 1)
+        return task_anchor(self.key)
 
 
 @dataclass
@@ -59,7 +60,7 @@ def plan_gantt(plan: Plan, catalog: Catalog) -> PlanGantt | None:
         left = (a - lo).days / span * 100
         width = ((b - a).days + 1) / span * 100 if p.start and p.end and b > a else 0.0
         rows.append(GanttRow(task.title, catalog.period_view(p).label, round(left, 2), round(width, 2),
-                             catalog.task_status(task), task.index))
+                             catalog.task_status(task), task.index, task.key))
     ticks = []
     y, m = lo.year, lo.month
     months = (hi_next.year - lo.year) * 12 + hi_next.month - lo.month
