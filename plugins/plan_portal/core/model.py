@@ -370,9 +370,10 @@ class Plan(_Model):
         description="Loại cơ quan ban hành, quyết định phần đầu văn bản: «state» (cơ quan nhà nước: Quốc hiệu, "
         "Tiêu ngữ) hoặc «party» (cơ quan của Đảng: «ĐẢNG CỘNG SẢN VIỆT NAM»). Bỏ trống để lấy theo danh mục cơ quan.",
     )
-    lifecycle: Lifecycle = Field(
-        default_factory=Lifecycle,
-        description="Tình trạng sau khi ban hành: đang thực hiện, đã kết thúc, được thay thế hoặc bị bãi bỏ.",
+    lifecycle: Lifecycle | None = Field(
+        None,
+        description="Tình trạng sau khi ban hành: đã kết thúc, được thay thế hoặc bị bãi bỏ. Bỏ trống khi kế hoạch "
+        "đang được thực hiện.",
     )
 
     # Set by the loader and the catalog; not part of the front matter.

@@ -24,7 +24,7 @@ from datetime import date
 from typing import Any
 
 from .diagnostics import Diagnostic, Severity, closest
-from .model import Plan, PlanState, Task
+from .model import Lifecycle, Plan, PlanState, Task
 from .periods import Period
 from .reports import Report, ReportEntry
 from .taskids import id_key
@@ -268,7 +268,7 @@ class Progress:
 
     # -- plans --------------------------------------------------------------------------------------------
     def _lifecycle(self, plan: Plan) -> PlanLifecycle:
-        own = plan.lifecycle
+        own = plan.lifecycle or Lifecycle()
         closing = next((r for r in reversed(self.by_plan.get(plan.path, [])) if r.closes), None)
         report = None
         if own.report:
@@ -280,7 +280,7 @@ class Progress:
 
     def _check_plan(self, plan: Plan) -> None:
         issued = plan.issued.start or plan.issued.end
-        own = plan.lifecycle
+        own = plan.lifecycle or Lifecycle()
         if own.date is not None and issued is not None and own.date < issued:
             self.diagnostics.append(Diagnostic(
                 plan.path, self._line_of(plan.path, ("lifecycle", "date")), "Kế hoạch kết thúc trước ngày ban hành.",

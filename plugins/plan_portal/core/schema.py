@@ -11,7 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .model import Plan
+from .model import Day, Plan, PlanState, UpdateStatus
+from .records import PeriodRecord
 from .reports import Report
 from .sections import Section
 
@@ -24,6 +25,32 @@ SCHEMA_FILES = {"ke-hoach.schema.json": "plan", "chuyen-trang.schema.json": "sec
 def _schema(model: Any, schema_id: str, mode: str = "validation") -> dict[str, Any]:
     schema = model.model_json_schema(mode=mode)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": schema_id, **schema}
+
+
+class UpdateRecord(BaseModel):
+    """Một lần cập nhật của nhiệm vụ, ghi trên nhiệm vụ hoặc trong một báo cáo."""
+
+    model_config = ConfigDict(title="Cập nhật (dữ liệu mở)", extra="forbid")
+
+    date: str = Field(title="Ngày", description="Ngày của thông tin (YYYY-MM-DD).", pattern=r"^\d{4}-\d{2}-\d{2}$")
+    status: UpdateStatus | None = Field(None, title="Tình hình", description="in_progress | done | cancelled.")
+    percent: int | None = Field(None, ge=0, le=100, title="Tỷ lệ hoàn thành (%)", description="Từ 0 đến 100.")
+    note: str | None = Field(None, title="Ghi chú", description="Kết quả, lý do dừng, hủy hoặc gia hạn.")
+    source: str | None = Field(None, title="Văn bản nguồn", description="Văn bản nguồn của thông tin.")
+    report: str | None = Field(None, title="Trang báo cáo", description="Địa chỉ trang của báo cáo trên cổng, khi thông tin đến từ một báo cáo.")
+    due: PeriodRecord | None = Field(None, title="Thời hạn mới", description="Gia hạn: thời hạn mới của nhiệm vụ.")
+
+
+class TaskProgressRecord(BaseModel):
+    """Tình hình một nhiệm vụ vào ngày dựng trang: mã, trạng thái, thời hạn đang áp dụng, lịch sử cập nhật."""
+
+    model_config = ConfigDict(title="Tình hình nhiệm vụ (dữ liệu mở)", extra="forbid")
+
+    id: str = Field(title="Mã nhiệm vụ", description="Mã ổn định của nhiệm vụ trong kế hoạch (neo #nv-<mã> trên trang kế hoạch).")
+    status: str = Field(title="Trạng thái", description="Khóa trạng thái trong bảng trạng thái của cổng, ví dụ «done_on_time», «unreported».")
+    label: str = Field(title="Nhãn trạng thái", description="Nhãn tiếng Việt, ví dụ «Hoàn thành đúng hạn».")
+    due: PeriodRecord | None = Field(None, title="Thời hạn đang áp dụng", description="Có khi nhiệm vụ được gia hạn: thời hạn mới.")
+    updates: list[UpdateRecord] = Field(default_factory=list, title="Lịch sử cập nhật", description="Theo thứ tự ngày.")
 
 
 with warnings.catch_warnings():
@@ -46,6 +73,11 @@ with warnings.catch_warnings():
                          "«ke-hoach/2023/48-kh-ubnd-ky-niem-60-nam-quang-ninh/».")
         path: str = Field(title="Tệp nguồn", description="Tệp Markdown của kế hoạch trong thư mục nội dung, ví dụ "
                           "«ke-hoach/2023/48-kh-ubnd-ky-niem-60-nam-quang-ninh.md».")
+        state: PlanState = Field(PlanState.ACTIVE, title="Tình trạng kế hoạch",
+                                 description="active | ended | replaced | annulled, tính cả báo cáo tổng kết.")
+        status_date: str = Field("", title="Ngày tính trạng thái", description="Ngày dựng trang (YYYY-MM-DD): trạng thái tính đến ngày này.")
+        progress: list[TaskProgressRecord] = Field(default_factory=list, title="Tình hình các nhiệm vụ",
+                                                   description="Một mục cho mỗi nhiệm vụ, cùng thứ tự với «tasks».")
 
 
 class ExportDocument(BaseModel):

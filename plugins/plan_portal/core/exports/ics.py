@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..periods import Period
+from .. import status as statuses
 from .base import Export
 
 if TYPE_CHECKING:
@@ -163,7 +164,11 @@ class CalendarWriter:
         desc = f"{entry.plan.title}: {entry.plan.summary}\nThời gian: {label}"
         if entry.agencies:
             desc += "\nChủ trì: " + ", ".join(r.name for r in entry.agencies)
+        if entry.kind == "deadline":  # as of the build date (DTSTAMP), from the status table (issue 15)
+            desc += f"\nTình trạng (ngày {self.dtstamp[6:8]}/{self.dtstamp[4:6]}/{self.dtstamp[:4]}): {statuses.label(entry.status)}"
         lines.append("DESCRIPTION:" + _text(desc))
+        if entry.kind == "deadline" and entry.status == "cancelled":
+            lines.append("STATUS:CANCELLED")
         where = entry.event.place if entry.event and entry.event.place else None
         if where:
             lines.append("LOCATION:" + _text(where))

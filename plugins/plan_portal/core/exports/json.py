@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Plan
 from ..schema import schema_text
+from .. import status as statuses
 from .base import Export
 
 if TYPE_CHECKING:
@@ -25,6 +26,33 @@ def plan_record(plan: Plan) -> dict[str, Any]:
     return record
 
 
+def progress_record(catalog: Catalog, plan: Plan) -> dict[str, Any]:
+    """What the plan's tasks stand at on the build date: state, status, deadline in force, updates (issue 15)."""
+    tasks = []
+    for task in plan.tasks:
+        progress = catalog.progress.of(task)
+        status = catalog.task_status(task)
+        item: dict[str, Any] = {"id": task.key, "status": status, "label": statuses.label(status)}
+        if progress.extension is not None and progress.due is not None:
+            item["due"] = progress.due.to_json()
+        item["updates"] = [_update(u) for u in progress.history]
+        tasks.append(item)
+    return {"state": catalog.progress.lifecycle(plan).state.value, "status_date": catalog.today.isoformat(),
+            "progress": tasks}
+
+
+def _update(item: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {"date": item.date.isoformat()}
+    for key in ("status", "percent", "note", "source"):
+        if getattr(item, key) is not None:
+            out[key] = getattr(item, key)
+    if item.report is not None:
+        out["source"], out["report"] = item.report.title, item.report.url
+    if item.due is not None:
+        out["due"] = item.due.to_json()
+    return out
+
+
 def catalog_json(catalog: Catalog) -> str:
     """All valid plans as one JSON document, newest first, deterministic: ``{"plans": [...]}``, one plan a line.
 
@@ -38,7 +66,8 @@ def catalog_json_parts(catalog: Catalog) -> Iterator[str]:
     """The text of :func:`catalog_json` in pieces, for writing it without holding it whole."""
     yield '{"plans": ['
     for i, plan in enumerate(catalog.plans):
-        yield ("\n" if i == 0 else ",\n") + json.dumps(plan_record(plan), ensure_ascii=False, separators=(",", ":"))
+        record = {**plan_record(plan), **progress_record(catalog, plan)}
+        yield ("\n" if i == 0 else ",\n") + json.dumps(record, ensure_ascii=False, separators=(",", ":"))
     yield "\n]}\n"
 
 
