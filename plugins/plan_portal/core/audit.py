@@ -29,7 +29,7 @@ __all__ = ["body_reference_problems", "content_problems", "page_problems", "plan
 # ``](url`` links and images, ``[ref]: url`` definitions, ``src=``/``href=`` of raw HTML.
 _LINK_RE = re.compile(
     r"\]\(\s*<?(?P<md>[^)\s>]+)"
-    r"|^\s{0,3}\[[^\]]+\]:\s*<?(?P<ref>[^\s>]+)"
+    r"|^[ \t]{0,3}\[[^\]]+\]:[ \t]*<?(?P<ref>[^\s>]+)"
     r"|\b(?:src|href)\s*=\s*(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'|(?P<bare>[^\s>]+))",
     re.IGNORECASE | re.MULTILINE,
 )
