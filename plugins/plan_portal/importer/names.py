@@ -319,6 +319,10 @@ def _field_context(out: list[str]) -> bool:
 
 
 _TITLES = {
+    "thủ tướng": "Thủ tướng",
+    "phó thủ tướng": "Phó Thủ tướng",
+    "bộ trưởng": "Bộ trưởng",
+    "thứ trưởng": "Thứ trưởng",
     "chủ tịch": "Chủ tịch",
     "phó chủ tịch": "Phó Chủ tịch",
     "chánh văn phòng": "Chánh Văn phòng",

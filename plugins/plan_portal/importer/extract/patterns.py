@@ -38,7 +38,7 @@ _SIGN_NOISE = re.compile(r"^\(?\s*(?:đã ký|da ky|ký,?\s*(?:ghi rõ họ tên
                          r"chữ ký.*|signed)\s*\)?\.?$", re.IGNORECASE)
 
 _LEAD_LABEL = re.compile(
-    r"^(?:đơn vị|cơ quan|bộ phận)\s+(?:chủ trì|thực hiện chính|thực hiện|chịu trách nhiệm)(?:\s+[^:]{0,40})?\s*:\s*(.*)$|"
+    r"^(?:đơn vị|cơ quan|bộ phận)\s+(?:chủ trì|thực hiện chính|thực hiện|chịu trách nhiệm)(?:[\s,]+[^:]{0,40})?\s*:\s*(.*)$|"
     r"^(?:chủ trì|trách nhiệm thực hiện|trách nhiệm chính|trách nhiệm|người thực hiện)\s*:\s*(.*)$",
     re.IGNORECASE,
 )

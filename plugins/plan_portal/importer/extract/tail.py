@@ -18,6 +18,13 @@ from .patterns import (
 )
 
 
+# A signer's title written in title case ("Phó Thủ Tướng", "Giám Đốc").
+_TITLE_WORDS = re.compile(
+    r"^(?:pho\s+)?(?:thu tuong|chu tich|giam doc|tong giam doc|bo truong|thu truong|bi thu|truong ban|"
+    r"chanh van phong|truong phong|cuc truong|vu truong|chu nhiem|vien truong|hieu truong)\b"
+)
+
+
 class TailMixin(Base):
     """Reads the end of the document."""
 
@@ -123,6 +130,9 @@ class TailMixin(Base):
                 continue
             if is_upper(text) and name is None and not (title and self._looks_like_person(text.title())):
                 title = text
+                continue
+            if name is None and _TITLE_WORDS.match(fold(text)) and len(text.split()) <= 6:
+                title = text  # "Phó Thủ Tướng" in title case is the title, not the signer's name
                 continue
             if name is None and (self._looks_like_person(text) or is_upper(text)):
                 name = nm.case_person(text)

@@ -86,12 +86,13 @@ class TaskMixin(Base):
         self.consumed.update(range(end, len(items)))
         tasks: list[tuple[float, dict[str, Any]]] = []
         owners_done: set[int] = set()
-        # 1. Labelled blocks ("Đơn vị thực hiện: …") under their item.
+        # 1. Labelled blocks ("Đơn vị thực hiện: …") under their item. An event's part counts too when
+        # its block names a lead ("Tổ chức hội thảo" / "Cơ quan chủ trì: …"): the event is someone's task.
         groups: dict[int | None, list[Item]] = {}
         for it in body:
             if it.table is not None:
                 continue
-            if self.section(it.index) in ("purpose", "report", "event"):
+            if self.section(it.index) in ("purpose", "report"):
                 continue
             text = it.body_plain
             if not text:
