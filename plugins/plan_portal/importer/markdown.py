@@ -148,6 +148,8 @@ def render_body(items: list[Item], ranges: list[tuple[int, int, str | None]]) ->
                 out.append("#" * levels.get(it.rank, 6) + " " + _heading_text(it))
             elif it.kind == "article":
                 out.append(f"**{it.marker}.** {it.body}".strip())
+            elif it.kind == "step":
+                out.append(f"**{it.marker}:** {it.body}".strip())
             elif it.numbered:
                 marker = it.marker
                 if re.fullmatch(r"\d+[.)]", marker):

@@ -21,6 +21,7 @@ __all__ = ["Item", "parse_items", "is_upper", "title_kind", "TITLE_KINDS"]
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("article", re.compile(r"^(Điều\s+\d+)\s*[.:]?\s*(.*)$")),
+    ("step", re.compile(r"^(Bước\s+\d+)\s*[.:]\s*(.*)$")),
     ("roman", re.compile(rf"^({_ROMAN})\s*\.\s+(.*)$")),
     ("letter", re.compile(r"^([A-ZĐ])\s*\.\s+(.*)$")),
     ("multi", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(.*)$")),
@@ -31,7 +32,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("bullet", re.compile(r"^([-–—+•·▪●○◦])\s*(.*)$")),
     ("star", re.compile(r"^(\*)\s+(.*)$")),
 ]
-_BASE_RANK = {"article": 0, "letter": 1, "roman": 2, "num": 3, "multi": 4, "numparen": 6, "alpha": 6, "paren": 7}
+_BASE_RANK = {"article": 0, "letter": 1, "roman": 2, "step": 3, "num": 3, "multi": 4, "numparen": 6, "alpha": 6, "paren": 7}
 PARA_RANK = 9
 
 TITLE_KINDS = {

@@ -26,6 +26,7 @@ patterns in :mod:`.patterns`, shared state in :mod:`.base`.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from plan_portal.core.agencies import Registry
@@ -162,7 +163,18 @@ class _Extractor(HeaderMixin, BasisMixin, TaskMixin, TableMixin, EventMixin, Tai
             body_ranges.append((plan_pre_start, plan_body_end, None))
             tail_items = list(range(tail_start, plan_range[1]))
 
+        # An annex after the signature ("PHỤ LỤC … STT | Nội dung | Cơ quan chủ trì | …") holds tasks too.
+        annex = next((i for i in tail_items if items[i].table is not None or (
+            items[i].table is None and re.match(r"^(?:PHỤ LỤC|Phụ lục|DANH MỤC NHIỆM VỤ)\b", items[i].plain))), None)
+        if annex is not None:
+            tail_items = [i for i in tail_items if i < annex]
+            body_ranges.append((annex, len(items), None))
         tasks = self._tasks(plan_pre_start, plan_body_end)
+        if annex is not None:
+            annexed = [task for it in items[annex:] if it.table is not None for _, task in self._table_tasks(it)]
+            if annexed:
+                # "Các sở thực hiện các nhiệm vụ tại Phụ lục kèm theo": a pointer to the annex, not a task.
+                tasks = [t for t in tasks if not re.search(r"\b[Pp]hụ lục\b", t["title"])] + annexed
         if plan_title is not None:
             # The decision's own articles ("Điều 2. Giao Sở … chủ trì …") come first.
             tasks = self._tasks(meta_pre_start, meta_end) + tasks

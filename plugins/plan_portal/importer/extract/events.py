@@ -18,6 +18,25 @@ from .patterns import (
 )
 
 
+_DAY = r"\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?"
+_EVENT_IN_SENTENCE = re.compile(
+    r"tổ chức\s+(?P<title>" + _EVENT_NOUN + r"[^.;()]{0,160}?)\s+(?:vào\s+)?(?:lúc\s+[^,()]{1,20},?\s*)?ngày\s+"
+    r"(?P<date>" + _DAY + r")(?:\s*,\s*tại\s+(?P<place>[^.;]{3,120}))?"
+)
+_SCHOOL_DAY = re.compile(r"\b(tựu trường|khai giảng|bế giảng|khai mạc|bế mạc)\s+(?:vào\s+)?(?:ngày\s+)?(" + _DAY + r")",
+                         re.IGNORECASE)
+
+
+def _day(text: str, year: str) -> str | None:
+    """An ISO date from "22/4/2021", or from "19/8" with the document's year."""
+    day = exact_date(text)
+    if day:
+        return day
+    if year.isdigit() and re.fullmatch(r"\d{1,2}\s*/\s*\d{1,2}", text.strip()):
+        return exact_date(f"{text.strip()}/{year}")
+    return None
+
+
 class EventMixin(Base):
     """Reads events."""
 
@@ -78,6 +97,25 @@ class EventMixin(Base):
                 title = re.split(r"\s*\(|\s+(?:dự kiến|sẽ|diễn ra|được tổ chức|tổ chức|khai mạc)\b",
                                  match.group(0))[0]
                 events.append({"title": _cap(clean_title(title)), "start": day})
+        # "dự kiến tổ chức Lễ đón nhận … vào ngày 22/4/2021, tại Điểm trường …"; "tựu trường ngày 19/8, khai giảng
+        # ngày 5/9": events named inside a sentence (a date without its year takes the document's year).
+        year = str(self.record.get("issued") or "")[:4]
+        for it in body:
+            if it.table is not None:
+                continue
+            text = it.plain
+            for match in _EVENT_IN_SENTENCE.finditer(text):
+                day = _day(match.group("date"), year)
+                if not day or any(str(e.get("start", "")).startswith(day) for e in events):
+                    continue
+                event: dict[str, Any] = {"title": _cap(clean_title(match.group("title"))), "start": day}
+                if match.group("place"):
+                    event["place"] = match.group("place").strip(" .;")
+                events.append(event)
+            for match in _SCHOOL_DAY.finditer(text):
+                day = _day(match.group(2), year)
+                if day and not any(str(e.get("start", "")).startswith(day) for e in events):
+                    events.append({"title": _cap(match.group(1).lower()), "start": day})
         for i, event in enumerate(events):
             if "place" not in event:
                 self.note(("events", i, "place"), f"Sự kiện «{event['title']}»: không thấy địa điểm.")

@@ -32,6 +32,23 @@ _EXECUTION_CLAUSE = re.compile(
 # A unit in brackets after its ministry or department does the work: "Bộ Văn hóa, Thể thao và Du lịch (Vụ Gia đình):".
 _UNIT_IN_BRACKETS = re.compile(r"^[^()]+\(\s*((?:Vụ|Cục|Phòng|Văn phòng|Ban|Trung tâm|Viện|Chi cục)\s[^()]+?)\s*\)\s*:?\s*$")
 _NOT_A_DUTY = re.compile(r"^(?:Lưu ý|Ghi chú|Chú ý|Trong đó)\b", re.IGNORECASE)
+# Items of a list of papers ("Hồ sơ gồm: + Biên bản …; + Tờ trình …"): what to send, not what to do.
+_CHECKLIST = re.compile(r"^(?:Biên bản|Tờ trình|Danh sách|Bản sao|Bản chính|Giấy|Phiếu|Sơ yếu|Đơn|Bảng|Trích ngang|"
+                        r"Báo cáo thành tích|Báo cáo tóm tắt)\b")
+
+
+def _agency_clauses(text: str) -> list[tuple[str, str]] | None:
+    """``"Sở A chuẩn bị …; Sở B bố trí …"`` as ``[(clause, "Sở A"), (clause, "Sở B")]``, or ``None``."""
+    parts = [p.strip(" .") for p in re.split(r";\s+", text) if p.strip(" .")]
+    if len(parts) < 2:
+        return None
+    out = []
+    for part in parts:
+        subject = nm.agency_subject(part) if nm.starts_with_agency(part) else None
+        if not subject:
+            return None
+        out.append((part, subject))
+    return out
 
 
 class TaskMixin(Base):
@@ -102,7 +119,8 @@ class TaskMixin(Base):
             ):
                 groups.setdefault(it.parent, []).append(it)
         for owner, members in groups.items():
-            if not any(_LEAD_LABEL.match(m.body_plain) for m in members):
+            is_step = owner is not None and self.items[owner].kind == "step"
+            if not is_step and not any(_LEAD_LABEL.match(m.body_plain) for m in members):
                 continue
             tasks.extend(self._label_tasks(owner, members))
             if owner is not None:
@@ -136,6 +154,14 @@ class TaskMixin(Base):
                 continue
             text = it.body_plain
             if not text or _LEAD_LABEL.match(text) or _SUPPORT_LABEL.match(text) or _TIME_LABEL.match(text):
+                continue
+            clauses = _agency_clauses(text)
+            if clauses and section == "implementation":
+                # "Sở A …; Sở B …; Văn phòng C …": one duty per body.
+                for n, (clause, subj) in enumerate(clauses):
+                    tasks.append((it.index + n / 100, self._task(clause, [subj], self._support_in(clause, subj),
+                                                                 self._sentence_due(clause))))
+                self.consumed.add(it.index)
                 continue
             due = self._sentence_due(text)
             subject = nm.agency_subject(text)
@@ -250,7 +276,8 @@ class TaskMixin(Base):
         if bracket and nm.starts_with_agency(stripped):
             return [bracket.group(1)], None, False
         if stripped.rstrip().endswith(":") and any(
-            nm.starts_with_agency(self.items[c].body_plain) for c in it.children if self.items[c].table is None
+            nm.starts_with_agency(self.items[c].body_plain) for c in it.children
+            if self.items[c].table is None and (self.items[c].numbered or self.items[c].is_bullet)
         ):
             return None  # "Các cơ quan, đơn vị sau đây chịu trách nhiệm …:" then one item per agency
         if not nm.starts_with_agency(stripped):
@@ -309,6 +336,8 @@ class TaskMixin(Base):
         text = child.body_plain
         if not text:
             return []
+        if _NOT_A_DUTY.match(text) or _CHECKLIST.match(text):
+            return []  # "Lưu ý: …", "Trong đó giao …"; "Biên bản họp …" in a list of papers
         due = self._sentence_due(text)
         # "Thời gian hoàn thành chậm nhất ngày 11/01/2024": the deadline of the duty before.
         if due and _DEADLINE_ONLY.match(text) and done:
@@ -316,7 +345,8 @@ class TaskMixin(Base):
                 done[-1][1]["due"] = due
             return []
         # An introduction ("Phối hợp thực hiện các việc sau:") whose children are the duties.
-        if text.endswith(":") and child.children:
+        papers = child.children and all(_CHECKLIST.match(items[c].body_plain) for c in child.children)
+        if text.endswith(":") and child.children and not papers:
             out: list[tuple[float, dict[str, Any]]] = []
             for index in child.children:
                 out.extend(self._duty(items[index], lead, heading_had_text, done + out))
@@ -330,7 +360,9 @@ class TaskMixin(Base):
         support = self._support_in(text, subject if own_lead != lead else None)
         result = [(child.index, self._task(text, own_lead, support, due))]
         for index in child.children:
-            if index not in self.consumed:
+            if papers:
+                self.consumed.add(index)
+            elif index not in self.consumed:
                 result.extend(self._duty(items[index], lead, heading_had_text, done + result))
         return result
 
