@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 from typing import Any
 
@@ -16,6 +17,7 @@ from jinja2 import Environment
 
 from .core.catalog import Catalog
 from .core.document import basis_parts, issuer_kind
+from .core.exports.atom import Feed, feeds as atom_feeds
 from .core.model import Plan
 from .core.labels import (
     KIND_LABELS, any_date, event_time, issued_label, kind_label, long_date, ref_date, short_date, status_label,
@@ -45,6 +47,22 @@ class PortalContext:
     def urls(self) -> SitePaths:
         """Every URL templates link to (:mod:`plan_portal.core.urls`)."""
         return self.catalog.paths
+
+    @cached_property
+    def _atom_feeds(self) -> dict[str, Feed]:
+        return {feed.uri: feed for feed in atom_feeds(self.catalog)}
+
+    def feed_links(self, src_uri: str, view: View | None) -> list[Feed]:
+        """The Atom feeds a page announces in its <head>: the portal's, and its agency's or chuyên trang's."""
+        urls = self.catalog.paths
+        if not urls.exported("atom"):
+            return []
+        found = [self._atom_feeds.get(urls.plans_atom_path())]
+        if view is not None and view.template == "plan-portal/agency.html":
+            found.append(self._atom_feeds.get(urls.agency_atom_path(view.data.agency.id)))
+        elif src_uri.startswith(urls.sections + "/") and src_uri.count("/") >= 2:
+            found.append(self._atom_feeds.get(urls.section_atom_path(src_uri.split("/")[1])))
+        return [feed for feed in found if feed is not None]
 
     def index_view(self, url: str) -> View | None:
         """The generated page of a top-level list at ``url`` (``chuyen-trang/``)."""

@@ -27,7 +27,7 @@ Toàn văn.
 
 
 def test_every_export_is_one_registry_line() -> None:
-    assert export_names() == ["json", "ics"]
+    assert export_names() == ["json", "ics", "atom"]
     assert len(set(export_names())) == len(EXPORTS)
     for export in EXPORTS:
         assert export.title and export.title[0].isupper()
@@ -36,8 +36,10 @@ def test_every_export_is_one_registry_line() -> None:
 def test_files_of_each_export() -> None:
     catalog = catalog_of({"ke-hoach/2023/48.md": PLAN}, today=date(2024, 9, 1))
     files = data_files(catalog, "https://example.org/")
-    assert sorted(files) == ["co-quan/phong-noi-vu-cam-pha/lich.ics", "co-quan/ubnd-tp-cam-pha/lich.ics",
-                             "dong-thoi-gian/lich.ics", "du-lieu/ke-hoach.json", "du-lieu/ke-hoach.schema.json"]
+    assert sorted(files) == ["co-quan/phong-noi-vu-cam-pha/atom.xml", "co-quan/phong-noi-vu-cam-pha/lich.ics",
+                             "co-quan/ubnd-tp-cam-pha/atom.xml", "co-quan/ubnd-tp-cam-pha/lich.ics",
+                             "dong-thoi-gian/lich.ics", "du-lieu/ke-hoach.json", "du-lieu/ke-hoach.schema.json",
+                             "ke-hoach/atom.xml"]
     plans = json.loads(files["du-lieu/ke-hoach.json"])["plans"]
     assert [p["number"] for p in plans] == ["48/KH-UBND"]
     assert plans[0]["tasks"][0]["due"]["text"] == "trước 25/9/2024"

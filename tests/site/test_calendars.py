@@ -66,11 +66,8 @@ def test_deadlines_are_all_day(demo_with_url):
         assert type(start) is date and type(end) is date and end - start == timedelta(days=1), e["SUMMARY"]
 
 
-def test_no_site_url_no_links(tmp_path):
-    from demo_builds import build_demo
-
-    site_dir = tmp_path / "site"
-    build_demo(site_dir, "")
+def test_no_site_url_no_links(demo_without_url):
+    site_dir, _ = demo_without_url
     raw = (site_dir / "dong-thoi-gian" / "lich.ics").read_bytes()
     assert b"\r\nURL:" not in raw
     assert _vobject_events(raw)

@@ -6,7 +6,7 @@ import json
 import re
 from xml.etree import ElementTree
 
-from demo_builds import SITE_URL, build_demo
+from demo_builds import SITE_URL
 from portal_testing import ROOT
 
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -51,11 +51,10 @@ def test_robots_txt_points_at_the_sitemap(demo_with_url):
     assert f"\nSitemap: {SITE_URL}sitemap.xml\n" in text and text.endswith("\n")
 
 
-def test_without_site_url_no_sitemap_and_the_build_says_why_once(tmp_path):
-    site_dir = tmp_path / "site"
-    proc = build_demo(site_dir, "")
+def test_without_site_url_no_sitemap_and_the_build_says_why_once(demo_without_url):
+    site_dir, log = demo_without_url
     assert not (site_dir / "sitemap.xml").exists() and not (site_dir / "sitemap.xml.gz").exists()
-    assert proc.stderr.count(NO_SITEMAP) == 1, proc.stderr[-2000:]
+    assert log.count(NO_SITEMAP) == 1, log[-2000:]
     robots = (site_dir / "robots.txt").read_text("utf-8")
     assert "User-agent: *" in robots and "Sitemap:" not in robots
 

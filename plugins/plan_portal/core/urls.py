@@ -30,6 +30,8 @@ SEARCH_DIR = "tim-kiem"
 #: The folder of the data files, and the name of a calendar feed.
 DATA_DIR = "du-lieu"
 ICS_NAME = "lich.ics"
+#: The name of an Atom feed of new plans, in the folder of the page it belongs to.
+ATOM_NAME = "atom.xml"
 
 
 def source_of(url: str) -> str:
@@ -143,8 +145,21 @@ class SitePaths:
         """The JSON Schema of the JSON export, published next to it."""
         return self.json_schema_path() if self.exported("json") else None
 
+    def plans_atom(self) -> str | None:
+        """The portal's Atom feed of new plans."""
+        return self.plans_atom_path() if self.exported("atom") else None
+
     def json_path(self) -> str:
         return f"{DATA_DIR}/ke-hoach.json"
+
+    def plans_atom_path(self) -> str:
+        return f"{self.plans}/{ATOM_NAME}"
+
+    def agency_atom_path(self, agency_id: str) -> str:
+        return f"{self.agencies}/{agency_id}/{ATOM_NAME}"
+
+    def section_atom_path(self, slug: str) -> str:
+        return f"{self.sections}/{slug}/{ATOM_NAME}"
 
     def json_schema_path(self) -> str:
         return f"{DATA_DIR}/ke-hoach.schema.json"

@@ -9,6 +9,8 @@ for each file it writes. The plugin writes them after the build, one file at a t
 
 * :mod:`.json`: ``du-lieu/ke-hoach.json``, every valid plan in the shape of its front matter.
 * :mod:`.ics`: ``dong-thoi-gian/lich.ics`` and ``co-quan/<id>/lich.ics``.
+* :mod:`.atom`: Atom feeds of new plans, ``ke-hoach/atom.xml``, ``co-quan/<id>/atom.xml``,
+  ``chuyen-trang/<slug>/atom.xml``.
 
 A new export (CSV of tasks, Atom feed …) is a module here plus a line in :data:`EXPORTS`; its
 URLs go in ``core/urls.py``.
@@ -19,7 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import ics, json
+from . import atom, ics, json
 from .base import Export
 
 if TYPE_CHECKING:
@@ -31,6 +33,7 @@ __all__ = ["EXPORTS", "Export", "data_files", "export_names", "write_data_files"
 EXPORTS: list[Export] = [
     json.EXPORT,
     ics.EXPORT,
+    atom.EXPORT,
 ]
 
 
