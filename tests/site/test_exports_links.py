@@ -66,4 +66,4 @@ def test_exports_can_be_chosen_by_name(site):
 def test_an_unknown_export_is_refused(site):
     built = site(dict(FILES), plugin_options={"exports": ["json", "pdf"]})
     assert built.error is not None
-    assert built.messages == ["plan-portal: tùy chọn exports không có pdf; dùng true, false hoặc danh sách trong: json, ics."]
+    assert built.messages == ["plan-portal: tùy chọn exports không có pdf; dùng true, false hoặc danh sách trong: json, ics, atom."]
