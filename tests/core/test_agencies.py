@@ -679,11 +679,13 @@ def test_load_bad_yaml(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "line", "problem"),
     [
-        ("- id: a\n  name: [x\n", 3, "thiếu dấu `]` đóng danh sách"),
-        ("- id: a\n\tname: b\n", 2, "có ký tự tab"),
-        ("- id: a\n  name: a: b\n", 2, "dấu `:` không đúng chỗ"),
+        # the one table of YAML explanations (core/diagnostics.py), shared with the front matter
+        ("- id: a\n  name: [x\n", 3, "danh sách mở bằng «[» chưa được đóng bằng «]»"),
+        ("- id: a\n\tname: b\n", 2, "có ký tự Tab dùng để thụt lề; YAML chỉ chấp nhận dấu cách"),
+        ("- id: a\n  name: a: b\n", 2,
+         "dấu «:» xuất hiện ở chỗ không được phép (giá trị có dấu hai chấm cần đặt trong ngoặc kép)"),
         ("- id: a\n  name: \"x\n", 3, "thiếu dấu ngoặc kép đóng"),
-        ("- id: a\n name: b\n", 2, "thụt lề không khớp"),
+        ("- id: a\n name: b\n", 2, "thụt lề không đều"),
     ],
 )
 def test_load_yaml_problems_in_vietnamese(text: str, line: int, problem: str) -> None:

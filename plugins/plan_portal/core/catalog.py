@@ -16,7 +16,7 @@ from datetime import date, time
 from typing import Any
 
 from .agencies import Agency, Registry, is_generic_group
-from .diagnostics import Diagnostic, Severity, closest
+from .diagnostics import Diagnostic, Severity, closest, dotted
 from .loader import PlanEntry
 from .model import Event, Plan, Relation, Task
 from .periods import Period
@@ -292,7 +292,7 @@ class Catalog:
         clean = True
         if (not resolution.ok or resolution.misspelled) and self.registry.agencies:  # (an empty one: said once)
             entry = self.by_path[plan.path]
-            diagnostic = resolution.diagnostic(plan.path, entry.front.line_of(loc), _dotted(loc))
+            diagnostic = resolution.diagnostic(plan.path, entry.front.line_of(loc), dotted(loc))
             if diagnostic:
                 self.diagnostics.append(diagnostic)
                 clean = False
@@ -588,10 +588,3 @@ _ROLES = frozenset({"lead", "support", "id", "status", "updates"})
 def _number_key(number: str) -> str:
     """The matching key of a số ký hiệu: folded, without spaces ("48/KH-UBND" = "48/kh-ubnd")."""
     return fold(number).replace(" ", "")
-
-
-def _dotted(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else ("." if out else "") + str(part)
-    return out

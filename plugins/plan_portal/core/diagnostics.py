@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-__all__ = ["Diagnostic", "Diagnostics", "Severity", "closest", "show_value"]
+__all__ = ["YAML_PROBLEMS", "Diagnostic", "Severity", "closest", "dotted", "explain_yaml", "show_value"]
 
 
 class Severity(str, Enum):
@@ -91,34 +91,38 @@ class Diagnostic:
         return (self.path, self.line or 0, self.field or "")
 
 
-@dataclass
-class Diagnostics:
-    """An ordered collection of problems; every problem of a run is kept, not only the first."""
+def dotted(loc: Iterable[Any]) -> str:
+    """A field path as editors read it: ``("tasks", 0, "lead")`` → ``tasks[0].lead``."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else ("." if out else "") + str(part)
+    return out
 
-    items: list[Diagnostic] = field(default_factory=list)
 
-    def add(self, diagnostic: Diagnostic) -> None:
-        self.items.append(diagnostic)
+#: PyYAML's complaints (English, matched in its problem and context) in Vietnamese: one table for
+#: the front matter of plans and chuyên trang and for ``co-quan.yml``.
+YAML_PROBLEMS: tuple[tuple[str, str], ...] = (
+    ("'\\t'", "có ký tự Tab dùng để thụt lề; YAML chỉ chấp nhận dấu cách"),
+    ("escape", "dấu «\\» trong ngoặc kép phải viết «\\\\» (hoặc dùng ngoặc đơn «'…'»)"),
+    ("while scanning an alias", "giá trị bắt đầu bằng «*» hoặc «&» phải đặt trong ngoặc kép"),
+    ("while scanning an anchor", "giá trị bắt đầu bằng «*» hoặc «&» phải đặt trong ngoặc kép"),
+    ("could not determine a constructor", "thẻ kiểu YAML «!…» không được hỗ trợ"),
+    ("found unhashable key", "tên khóa phải là chữ, không phải danh sách hay nhóm"),
+    ("expected a comment or a line break", "có chữ thừa sau dấu ngoặc kép đóng"),
+    ("expected ',' or ']'", "danh sách mở bằng «[» chưa được đóng bằng «]»"),
+    ("expected ',' or '}'", "nhóm mở bằng «{» chưa được đóng bằng «}»"),
+    ("mapping values are not allowed", "dấu «:» xuất hiện ở chỗ không được phép (giá trị có dấu hai chấm cần đặt trong ngoặc kép)"),
+    ("cannot start any token", "có ký tự không hợp lệ ở đầu giá trị (Tab, «@» hoặc «`»)"),
+    ("could not find expected ':'", "thiếu dấu «:» sau tên khóa"),
+    ("found unexpected end of stream", "thiếu dấu ngoặc kép đóng"),
+    ("expected <block end>", "thụt lề không đều"),
+    ("did not find expected key", "thụt lề không đều hoặc thiếu dấu «-» đầu mục"),
+    ("found duplicate anchor", "trùng nhãn «&»"),
+    ("found undefined alias", "dùng nhãn «*» chưa khai báo"),
+)
 
-    def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
-        self.items.extend(diagnostics)
 
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return [d for d in self.items if d.severity is Severity.ERROR]
-
-    @property
-    def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.items if d.severity is Severity.WARNING]
-
-    def for_path(self, path: str) -> list[Diagnostic]:
-        return [d for d in self.items if d.path == path]
-
-    def sorted(self) -> list[Diagnostic]:
-        return sorted(self.items, key=lambda d: d.sort_key)
-
-    def __iter__(self):  # type: ignore[no-untyped-def]
-        return iter(self.items)
-
-    def __len__(self) -> int:
-        return len(self.items)
+def explain_yaml(problem: str | None, context: str | None = None) -> str | None:
+    """The Vietnamese reading of a PyYAML error's ``problem`` and ``context``; None when the table has none."""
+    both = f"{problem or ''} {context or ''}"
+    return next((vi for en, vi in YAML_PROBLEMS if en in both), None)

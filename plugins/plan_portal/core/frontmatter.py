@@ -29,7 +29,7 @@ import yaml
 import yaml.constructor
 import yaml.resolver
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, explain_yaml
 
 __all__ = ["FrontMatter", "PortalLoader", "Path_", "parse_front_matter", "load_yaml"]
 
@@ -80,7 +80,7 @@ class PortalLoader(
 ):
     """A safe loader with YAML 1.2-like scalars (no yes/no/on/off booleans, no sexagesimals).
 
-    Pure Python: its error messages are the ones :data:`_YAML_PROBLEMS` explains in Vietnamese.
+    Pure Python: its error messages are the ones :data:`~plan_portal.core.diagnostics.YAML_PROBLEMS` explains in Vietnamese.
     """
 
     def __init__(self, stream: str) -> None:
@@ -306,32 +306,10 @@ def load_yaml(text: str, rel_path: str, line_offset: int = 0) -> tuple[Any, dict
     return data, lines, problems
 
 
-_YAML_PROBLEMS: tuple[tuple[str, str], ...] = (
-    ("'\\t'", "có ký tự Tab dùng để thụt lề; YAML chỉ chấp nhận dấu cách"),
-    ("escape", "dấu «\\» trong ngoặc kép phải viết «\\\\» (hoặc dùng ngoặc đơn «'…'»)"),
-    ("while scanning an alias", "giá trị bắt đầu bằng «*» hoặc «&» phải đặt trong ngoặc kép"),
-    ("while scanning an anchor", "giá trị bắt đầu bằng «*» hoặc «&» phải đặt trong ngoặc kép"),
-    ("could not determine a constructor", "thẻ kiểu YAML «!…» không được hỗ trợ"),
-    ("found unhashable key", "tên khóa phải là chữ, không phải danh sách hay nhóm"),
-    ("expected a comment or a line break", "có chữ thừa sau dấu ngoặc kép đóng"),
-    ("expected ',' or ']'", "danh sách mở bằng «[» chưa được đóng bằng «]»"),
-    ("expected ',' or '}'", "nhóm mở bằng «{» chưa được đóng bằng «}»"),
-    ("mapping values are not allowed", "dấu «:» xuất hiện ở chỗ không được phép (giá trị có dấu hai chấm cần đặt trong ngoặc kép)"),
-    ("cannot start any token", "có ký tự không hợp lệ ở đầu giá trị (Tab, «@» hoặc «`»)"),
-    ("could not find expected ':'", "thiếu dấu «:» sau tên khóa"),
-    ("found unexpected end of stream", "thiếu dấu ngoặc kép đóng"),
-    ("expected <block end>", "thụt lề không đều"),
-    ("did not find expected key", "thụt lề không đều hoặc thiếu dấu «-» đầu mục"),
-    ("found duplicate anchor", "trùng nhãn «&»"),
-    ("found undefined alias", "dùng nhãn «*» chưa khai báo"),
-)
-
-
 def _explain_yaml(exc: yaml.MarkedYAMLError, problem_line: int | None) -> str:
     """A Vietnamese reading of PyYAML's English message."""
     problem = str(exc.problem or exc.context or "")
-    both = f"{exc.problem or ''} {exc.context or ''}"
-    reason = next((vi for en, vi in _YAML_PROBLEMS if en in both), f"lỗi cú pháp ({problem})")
+    reason = explain_yaml(exc.problem, exc.context) or f"lỗi cú pháp ({problem})"
     where = f" (phát hiện ở dòng {problem_line})" if problem_line else ""
     return f"{reason}{where}."
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
@@ -17,7 +17,7 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from .diagnostics import Diagnostic, Severity, closest
+from .diagnostics import Diagnostic, Severity, closest, dotted
 from .files import ContentScan, scan_content
 from .frontmatter import FrontMatter, parse_front_matter
 from .model import FIELD_LABELS, BasisRef, Event, Plan, Signer, Task
@@ -157,16 +157,6 @@ def _model_at(loc: tuple[Any, ...], root: type[BaseModel] = Plan) -> type[BaseMo
     return model
 
 
-def _dotted(loc: Iterable[Any]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
-
-
 def _value_at(data: Any, loc: tuple[Any, ...]) -> Any:
     for part in loc:
         try:
@@ -270,7 +260,7 @@ def translate_error(error: dict[str, Any], front: FrontMatter, rel_path: str,
         rel_path,
         line,
         message,
-        field=_dotted(loc) or None,
+        field=dotted(loc) or None,
         value=value,
         allowed=allowed,
         suggestion=suggestion or None,
@@ -329,7 +319,7 @@ def _period_problems(found: _Found, front: FrontMatter, rel_path: str) -> list[D
                     rel_path,
                     front.line_of(loc),
                     message,
-                    field=_dotted(loc),
+                    field=dotted(loc),
                     value=period.text,
                     allowed=_PERIOD_ALLOWED,
                     suggestion="Viết lại theo một trong các dạng trên; nội dung gốc vẫn được hiển thị.",

@@ -35,7 +35,7 @@ from typing import Any
 
 import nh3
 
-from .diagnostics import Diagnostic, Severity
+from .diagnostics import Diagnostic, Severity, dotted
 
 __all__ = [
     "ALLOWED_TAGS",
@@ -304,13 +304,6 @@ def _strings(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[st
             stack.extend((here + (i,), v) for i, v in reversed(list(enumerate(item))))
 
 
-def _dotted(path: tuple[str | int, ...]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else ("." if out else "") + str(part)
-    return out
-
-
 def field_diagnostics(data: dict[str, Any], line_of: Any, rel_path: str) -> list[Diagnostic]:
     """HTML in front matter text fields: shown literally (templates escape it), so tell the editor.
 
@@ -334,7 +327,7 @@ def field_diagnostics(data: dict[str, Any], line_of: Any, rel_path: str) -> list
                 "Trường văn bản có mã HTML"
                 + (" có thể chạy script" if runnable else "")
                 + "; cổng hiển thị nguyên văn các ký tự «<…>», không định dạng và không chạy mã.",
-                field=_dotted(path),
+                field=dotted(path),
                 value=text,
                 allowed="chữ thường, không có thẻ HTML",
                 suggestion="Xóa các thẻ HTML, chỉ giữ phần chữ.",
