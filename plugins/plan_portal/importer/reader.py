@@ -21,9 +21,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Union
+from typing import Union
 
 from plan_portal.core.text import fold, squash_spaces
+
+from .webcopy import web_copy_lines
 
 __all__ = [
     "Block",
@@ -32,7 +34,6 @@ __all__ = [
     "UnsupportedFormat",
     "read_document",
     "read_text",
-    "read_docx",
     "normalise_blocks",
     "strip_inline",
 ]
@@ -135,80 +136,6 @@ def _clean_line(text: str) -> str:
 # ---------------------------------------------------------------- text and Markdown
 
 
-_WEB_RULE = re.compile(r"\s*-{5,}\s*")
-
-
-_TONES = "\u0300\u0301\u0303\u0309\u0323"
-_VOWELS = "aăâeêioôơuưy"
-_ONSETS = ("ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g", "h", "k", "l",
-           "m", "n", "p", "r", "s", "t", "v", "x")
-_CODAS = ("", "c", "ch", "m", "n", "ng", "nh", "p", "t")
-
-
-def _split_glued(word: str) -> str:
-    """Two syllables run together by a web copy ("Bảotồn", "cácsở", "Kếhoạch"): put the space back.
-
-    A Vietnamese syllable carries at most one tone mark, so a word with two marked vowels is two
-    syllables; the consonants between their vowels split into a final and an initial.
-    """
-    decomposed = unicodedata.normalize("NFD", word)
-    marks = [i for i, ch in enumerate(decomposed) if ch in _TONES]
-    if len(marks) != 2:
-        return word
-    base = [ch for ch in decomposed]
-    # Letters (with their diacritics) as units.
-    units: list[str] = []
-    for ch in base:
-        if unicodedata.combining(ch) and units:
-            units[-1] += ch
-        else:
-            units.append(ch)
-    plain = [unicodedata.normalize("NFC", "".join(c for c in u if not unicodedata.combining(c) or c in "\u0302\u0306\u031b"))
-             .lower() for u in units]
-    marked = [i for i, u in enumerate(units) if any(c in _TONES for c in u)]
-    first, second = marked
-    i = first
-    while i + 1 < len(units) and plain[i + 1] in _VOWELS and not any(c in _TONES for c in units[i + 1]):
-        i += 1
-    j = second
-    while j - 1 > i and plain[j - 1] in _VOWELS:
-        j -= 1
-    cluster = "".join(plain[i + 1 : j]).replace("d", "d")
-    for onset in _ONSETS:
-        if cluster.endswith(onset) and cluster[: len(cluster) - len(onset)] in _CODAS:
-            cut = i + 1 + len(cluster) - len(onset)
-            return unicodedata.normalize("NFC", "".join(units[:cut])) + " " + unicodedata.normalize(
-                "NFC", "".join(units[cut:]))
-    return word
-
-
-def _deglue(line: str) -> str:
-    line = re.sub(r"\bXà(?= HỘI)", "XÃ", line)  # a broken "XÃ HỘI" in old web copies
-    return re.sub(r"[^\W\d_]{4,}", lambda m: _split_glued(m.group(0)), line)
-
-
-def _web_copy_lines(raw_lines: list[str]) -> list[str]:
-    """Undo what copying a document from a web page does to its header.
-
-    Legal-document sites print the header as a table: copied, its cells come out as lines
-    ending in " |" or as one line "THỦ TƯỚNG CHÍNH PHỦ ----- Số: 24/CT-TTg | CỘNG HÒA … |".
-    Cells become lines of their own and the dashed rules between them are dropped. Lines
-    with a Tab (real table rows) are left alone.
-    """
-    out: list[str] = []
-    for raw in raw_lines:
-        raw = _deglue(raw)
-        if "\t" in raw or "|" not in raw:
-            out.append(raw)
-            continue
-        for cell in raw.split("|"):
-            for piece in _WEB_RULE.split(cell):
-                if piece.strip():
-                    out.append(piece.strip())
-        out.append("")
-    return out
-
-
 def read_text(text: str, *, markdown: bool = False) -> list[Block]:
     """Read plain text (or Markdown) into blocks.
 
@@ -220,7 +147,7 @@ def read_text(text: str, *, markdown: bool = False) -> list[Block]:
     text = unicodedata.normalize("NFC", text).replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n")
     raw_lines = text.split("\n")
     if not markdown:
-        raw_lines = _web_copy_lines(raw_lines)
+        raw_lines = web_copy_lines(raw_lines)
     blocks: list[Block] = []
     gap = True
     table: Table | None = None
@@ -295,196 +222,6 @@ def _pad(table: Table) -> None:
     _merge_continuation_rows(table)
 
 
-# ---------------------------------------------------------------- Word
-
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-class _Numbering:
-    """Renders Word's automatic numbering ("I.", "1.", "a)", bullets) as text.
-
-    Word keeps the numbers of numbered paragraphs out of the text; plans number
-    their sections this way, so without it "I. MỤC ĐÍCH" would read "MỤC ĐÍCH".
-    """
-
-    def __init__(self, document: Any) -> None:
-        self.formats: dict[tuple[str, int], tuple[str, str, int]] = {}
-        self.counters: dict[str, list[int]] = {}
-        try:
-            numbering = document.part.numbering_part.element
-        except Exception:  # no numbering part
-            return
-        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
-        for node in numbering.findall(f"{_W}abstractNum"):
-            levels: dict[int, tuple[str, str, int]] = {}
-            for lvl in node.findall(f"{_W}lvl"):
-                ilvl = int(lvl.get(f"{_W}ilvl", "0"))
-                fmt = lvl.find(f"{_W}numFmt")
-                text = lvl.find(f"{_W}lvlText")
-                start = lvl.find(f"{_W}start")
-                levels[ilvl] = (
-                    fmt.get(f"{_W}val") if fmt is not None else "decimal",
-                    text.get(f"{_W}val") if text is not None else "%1.",
-                    int(start.get(f"{_W}val")) if start is not None else 1,
-                )
-            abstract[node.get(f"{_W}abstractNumId")] = levels
-        for num in numbering.findall(f"{_W}num"):
-            ref = num.find(f"{_W}abstractNumId")
-            if ref is None:
-                continue
-            for ilvl, spec in abstract.get(ref.get(f"{_W}val"), {}).items():
-                self.formats[(num.get(f"{_W}numId"), ilvl)] = spec
-
-    def label(self, paragraph: Any) -> str | None:
-        """The rendered number or bullet of ``paragraph``, or ``None`` if it is not numbered."""
-        ppr = paragraph._p.pPr
-        num_pr = ppr.numPr if ppr is not None else None
-        style = getattr(paragraph, "style", None)
-        while num_pr is None and style is not None:
-            # "List Bullet", "List Number" and heading styles carry their numbering in the style.
-            style_ppr = style.element.pPr
-            num_pr = style_ppr.numPr if style_ppr is not None else None
-            style = style.base_style
-        if num_pr is None:
-            return None
-        num_id = num_pr.numId.val if num_pr.numId is not None else None
-        ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
-        if num_id is None or str(num_id) == "0":
-            return None
-        spec = self.formats.get((str(num_id), ilvl))
-        if spec is None:
-            return "-"
-        fmt, text, start = spec
-        if fmt == "bullet" or fmt == "none":
-            return "-" if fmt == "bullet" else None
-        counters = self.counters.setdefault(str(num_id), [0] * 9)
-        if counters[ilvl] == 0:
-            counters[ilvl] = start
-        else:
-            counters[ilvl] += 1
-        for deeper in range(ilvl + 1, 9):
-            counters[deeper] = 0
-
-        def render(match: re.Match[str]) -> str:
-            level = int(match.group(1)) - 1
-            value = counters[level] or 1
-            level_fmt = self.formats.get((str(num_id), level), (fmt, "", 1))[0]
-            return _format_number(value, level_fmt)
-
-        return re.sub(r"%(\d)", render, text).strip()
-
-
-def _format_number(value: int, fmt: str) -> str:
-    if fmt == "upperRoman":
-        return _roman(value)
-    if fmt == "lowerRoman":
-        return _roman(value).lower()
-    if fmt == "upperLetter":
-        return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[(value - 1) % 26]
-    if fmt == "lowerLetter":
-        return "abcdefghijklmnopqrstuvwxyz"[(value - 1) % 26]
-    return str(value)
-
-
-def _roman(value: int) -> str:
-    numerals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-    out = ""
-    for number, letters in numerals:
-        while value >= number:
-            out += letters
-            value -= number
-    return out
-
-
-def _runs_markdown(paragraph: Any) -> str:
-    """Paragraph text with bold and italic runs wrapped in Markdown markers."""
-    parts: list[str] = []
-    for run in paragraph.runs:
-        text = run.text
-        if not text:
-            continue
-        bold = bool(run.bold)
-        italic = bool(run.italic)
-        if not text.strip():
-            parts.append(text)
-            continue
-        lead = text[: len(text) - len(text.lstrip())]
-        trail = text[len(text.rstrip()) :]
-        core = text.strip()
-        # Markers per line, so soft line breaks do not leave one open.
-        pieces = core.split("\n")
-        wrapped = []
-        for piece in pieces:
-            if piece.strip():
-                if italic:
-                    piece = f"*{piece}*"
-                if bold:
-                    piece = f"**{piece}**"
-            wrapped.append(piece)
-        parts.append(lead + "\n".join(wrapped) + trail)
-    text = "".join(parts)
-    if not paragraph.runs:
-        text = paragraph.text
-    # Adjacent runs with the same emphasis: "**a****b**" -> "**ab**".
-    text = text.replace("****", "").replace("**  **", " ")
-    return text
-
-
-def read_docx(path: Path) -> list[Block]:
-    """Read a Word document: body paragraphs and tables in document order."""
-    import docx  # python-docx
-    from docx.table import Table as DocxTable
-    from docx.table import _Cell
-    from docx.text.paragraph import Paragraph
-
-    document = docx.Document(str(path))
-    numbering = _Numbering(document)
-    blocks: list[Block] = []
-    index = 0
-    for item in document.iter_inner_content():
-        index += 1
-        if isinstance(item, Paragraph):
-            text = _runs_markdown(item)
-            label = numbering.label(item)
-            lines = text.split("\n")
-            first = True
-            for raw in lines:
-                cleaned = _clean_line(raw)
-                if first and label and cleaned:
-                    cleaned = f"{label} {cleaned}"
-                if cleaned and not re.fullmatch(r"[_\-=*. ]{3,}", cleaned):
-                    blocks.append(Line(cleaned, gap=first, source=index))
-                    first = False
-        elif isinstance(item, DocxTable):
-            rows: list[list[str]] = []
-            for tr in item._tbl.tr_lst:
-                cells: list[str] = []
-                for tc in tr.tc_lst:
-                    if tc.vMerge == "continue":
-                        text = ""
-                    else:
-                        cell = _Cell(tc, item)
-                        texts = []
-                        for p in cell.paragraphs:
-                            label = numbering.label(p)
-                            t = _runs_markdown(p)
-                            for raw in t.split("\n"):
-                                cleaned = _clean_line(raw)
-                                if cleaned:
-                                    texts.append(f"{label} {cleaned}" if label and not texts else cleaned)
-                                    label = None
-                        text = "\n".join(texts)
-                    cells.append(text)
-                    cells.extend([""] * (max(tc.grid_span, 1) - 1))
-                rows.append(cells)
-            table = Table(rows=rows, source=index)
-            _pad(table)
-            blocks.append(table)
-    # Word paragraphs are real paragraphs; line breaks inside one are deliberate.
-    return normalise_blocks(blocks, wrapped=False)
-
-
 # ---------------------------------------------------------------- entry point
 
 
@@ -492,6 +229,8 @@ def read_document(path: Path) -> list[Block]:
     """Read ``path`` according to its suffix (.docx, .txt, .md)."""
     suffix = path.suffix.lower()
     if suffix == ".docx":
+        from .docx_reader import read_docx
+
         return read_docx(path)
     if suffix in (".txt", ".md", ".markdown"):
         raw = path.read_bytes()

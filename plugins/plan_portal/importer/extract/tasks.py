@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from .. import names as nm
+from ..persons import person_body
 from ..dates import due_from_value, find_due, normalise_due, period_ok
 from ..structure import Item, ancestors, clean_title
 from .base import Base
@@ -182,7 +183,7 @@ class TaskMixin(Base):
         def bodies(names: list[str]) -> list[str]:
             out = []
             for name in names:
-                body = nm.person_body(name) if name else None
+                body = person_body(name) if name else None
                 if body is None:
                     out.append(name)
                     continue
