@@ -105,10 +105,15 @@ if $want_test && ! command -v java >/dev/null 2>&1; then
   echo "setup: installing Debian's headless Java runtime for the HTML checker" >&2
   apt_install default-jre-headless
 fi
-# --ignore-scripts: vnu-jar's install script would download a Java build from outside the registries.
-if $want_test && [ -f package.json ] && { [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; }; then
-  if ! command -v npm >/dev/null 2>&1; then
-    missing "npm (the test tools axe-core and vnu-jar come from the npm registry)" "sudo apt-get install npm"
+# npm packages: the web editor's Decap CMS (always: the build copies it to /bien-tap/), axe-core and vnu-jar
+# (tests). --ignore-scripts: vnu-jar's install script would download a Java build from outside the registries.
+if [ -f package.json ] && { [ ! -f node_modules/decap-cms/dist/decap-cms.js ] || [ ! -f node_modules/decap-server/dist/index.js ] \
+    || { $want_test && { [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; }; }; }; then
+  if command -v npm >/dev/null 2>&1; then
+    npm ci --silent --no-audit --no-fund --ignore-scripts
+  elif $want_test; then
+    missing "npm (the test tools axe-core and vnu-jar and the web editor come from the npm registry)" "sudo apt-get install npm"
+  else
+    echo "setup: npm not found: the web editor /bien-tap/ is left out (to get it: sudo apt-get install npm)" >&2
   fi
-  npm ci --silent --no-audit --no-fund --ignore-scripts
 fi

@@ -103,3 +103,32 @@ class PlanPortalConfig(Config):
     """Who runs the portal: ``owner``, ``address``, ``phone``, ``email``, ``responsible``, ``licence``
     (and ``licence_url``), shown in the footer of every page. The logo or emblem is Material's
     ``theme.logo`` (an image in ``docs_dir``); the footer shows it too."""
+
+    editor = c.Type(bool, default=True)
+    """Publish the web editor (Decap CMS, from ``node_modules``: run ``npm ci``) at ``/<editor_dir>/``,
+    its configuration generated from the model (docs/bien-tap.md). Without ``node_modules`` the build
+    warns; set ``editor: false`` for a portal edited only through git."""
+
+    editor_dir = c.Type(str, default="bien-tap")
+    """URL of the web editor."""
+
+    editor_backend = c.Type(dict, default={})
+    """Decap CMS ``backend`` (``name: github``, ``repo: owner/name``, ``branch``, ``base_url`` for the
+    sign-in service; or ``name: gitea`` with ``api_root`` for an intranet: docs/hosting.md). Default:
+    GitHub, with the repository of ``repo_url``."""
+
+    editor_publish_mode = c.Choice(("editorial_workflow", "simple"), default="editorial_workflow")
+    """``editorial_workflow``: each save in the editor opens a pull request (checked by the workflow, merged
+    by a reviewer); ``simple``: each save is a commit on the branch. Editing a local checkout through
+    ``scripts/editor`` always writes the files directly."""
+
+    editor_proxy_port = c.Type((int, str), default=8081)
+    """Port of the local proxy that ``scripts/editor`` starts (editing a checkout on one computer)."""
+
+    editor_inbox = c.Type(str, default="nhap")
+    """Repository folder where files uploaded in the editor land (signed ``.docx`` to import), outside
+    the content folder so nothing uploaded is published before review."""
+
+    editor_node_modules = c.Optional(c.Type(str))
+    """Where ``decap-cms`` is installed, relative to mkdocs.yml; default: ``node_modules`` next to
+    mkdocs.yml, else the plugin's source checkout."""

@@ -49,6 +49,7 @@ from ..core.pages import View, build_views
 from ..core.exports import export_names, write_data_files
 from ..site import PortalContext, register_filters
 from .config import PlanPortalConfig
+from .editor import editor_files, find_node_modules
 
 log = get_plugin_logger(__name__)
 
@@ -88,6 +89,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         self._portal: PortalContext | None = None
         self._cache: PlanCache | None = None
         self._said_no_sitemap = False
+        self._editor_builds = 0
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Under ``mkdocs serve`` MkDocs keeps this instance between rebuilds (it has ``on_startup``):
@@ -201,6 +203,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
                 files.append(File.generated(config, f"{ASSETS_URI}/{asset.name}", abs_src_path=str(asset)))
         files.append(File.generated(config, f"{ASSETS_URI}/{STATUS_SCRIPT}", content=statuses.browser_script()))
         self._portal = PortalContext(self.catalog, self._views, self.options)
+        self._add_editor(files, config, registry, sections)
         self._report()
         if self._cache is None:
             self.catalog.release_sources()  # raw front matter is no longer needed: ~60 KB a plan (issue 8)
@@ -219,6 +222,22 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         registry, problems = Registry.load(path, self.config.registry)
         self._registry_problems = problems
         return registry
+
+    def _add_editor(self, files: Files, config: MkDocsConfig, registry: Registry, sections: list[SectionEntry]) -> None:
+        """The web editor at /bien-tap/ (see :mod:`.editor`); its bundle comes from ``npm ci``."""
+        if not self.config.editor or self.catalog is None:
+            return
+        node_modules = find_node_modules(config, self.config.editor_node_modules)
+        if node_modules is None:
+            log.warning("Không tìm thấy Decap CMS (node_modules/decap-cms): chạy `npm ci` trong thư mục dự án "
+                        "để có trình biên tập /bien-tap/, hoặc đặt `editor: false` trong mkdocs.yml.")
+            return
+        revision = None
+        if self._cache is not None:  # mkdocs serve: the editor waits for the rebuild that follows its save
+            self._editor_builds += 1
+            revision = self._editor_builds
+        for file in editor_files(config, self.config, self.catalog, registry, sections, node_modules, revision):
+            files.append(file)
 
     def _report(self) -> None:
         """Log every problem once: warnings make ``mkdocs build --strict`` fail, a normal build goes on."""
