@@ -84,6 +84,9 @@ def disagreements(schema: dict[str, Any], defs: dict[str, Any], fields: list[dic
                 {p.get("type") for p in o.get("anyOf", [])} == {"string", "integer"} for o in prop.get("anyOf", [])):
             if f["widget"] != "string" or PERIOD_HINT not in f.get("hint", ""):
                 out.append(f"{where}: a period must be free text with the forms the parser knows")
+        elif "enum" in prop:
+            if [o["value"] for o in f.get("options", [])] != prop["enum"]:
+                out.append(f"{where}: options != {prop['enum']}")
         elif ref and "enum" in defs[ref]:
             if [o["value"] for o in f.get("options", [])] != defs[ref]["enum"]:
                 out.append(f"{where}: options != {defs[ref]['enum']}")

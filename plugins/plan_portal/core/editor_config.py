@@ -44,6 +44,9 @@ ENUM_LABELS: dict[str, dict[str, str]] = {
 }
 """Vietnamese labels of the model's enumerations in the editor's drop-downs (values stay as stored)."""
 
+VALUE_LABELS = {"state": "Cơ quan nhà nước", "party": "Cơ quan của Đảng"}
+"""Labels of the values of inline enumerations (``Literal[...]`` fields: ``issuer_kind``, the registry's ``kind``)."""
+
 REGISTRY_LABELS = {
     "id": ("Mã (id)", "Chữ thường không dấu, nối bằng gạch ngang, duy nhất: thành địa chỉ /co-quan/<mã>/.",
            "^[a-z0-9]+(-[a-z0-9]+)*$"),
@@ -51,6 +54,8 @@ REGISTRY_LABELS = {
     "short": ("Tên gọi ngắn", "Tên mà kế hoạch dùng trong địa phương, ví dụ «Phòng Nội vụ».", None),
     "aliases": ("Các cách viết khác", "Các tên viết tắt hoặc cách viết khác gặp trong văn bản.", None),
     "parent": ("Cơ quan cấp trên", "Cơ quan cấp trên hoặc cơ quan chủ quản (chọn trong danh mục).", None),
+    "kind": ("Loại cơ quan", "Cơ quan của Đảng (Huyện ủy, Ban Tuyên giáo…) hay cơ quan nhà nước; bỏ trống để theo "
+             "cơ quan cấp trên.", None),
 }
 """Labels of the registry file's keys (``co-quan.yml`` has no Vietnamese schema of its own)."""
 
@@ -149,6 +154,8 @@ def _field(name: str, prop: dict[str, Any], required: bool, defs: dict[str, Any]
     elif _is_period(prop):
         out["widget"] = "string"
         hint = f"{hint} {PERIOD_HINT}" if hint else PERIOD_HINT
+    elif "enum" in prop:
+        out.update(widget="select", options=[{"label": VALUE_LABELS.get(v, v), "value": v} for v in prop["enum"]])
     elif ref is not None and "enum" in defs[ref]:
         labels = ENUM_LABELS.get(ref, {})
         values = defs[ref]["enum"]
@@ -211,11 +218,13 @@ def _registry_fields(registry: Registry) -> list[dict[str, Any]]:
     parents = _options(sorted(((a.id, f"{a.name} ({a.id})") for a in registry.agencies.values()), key=lambda kv: kv[1]))
     fields = []
     for key in REGISTRY_KEYS:
-        label, hint, pattern = REGISTRY_LABELS[key]
         prop = _strip_null(schema["properties"][key])
+        label, hint, pattern = REGISTRY_LABELS.get(key, (prop.get("title", key), "", None))
         item: dict[str, Any] = {"name": key, "label": label, "hint": hint, "required": key in required}
         if key == "parent":
             item.update(widget="select", options=parents)
+        elif "enum" in prop:
+            item.update(widget="select", options=[{"label": VALUE_LABELS.get(v, v), "value": v} for v in prop["enum"]])
         elif prop.get("type") == "array":
             item.update(widget="list", field={"name": "item", "label": label, "widget": "string"})
         else:
