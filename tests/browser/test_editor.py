@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -84,9 +85,10 @@ def editor(tmp_path: Path):
 
 
 def _field(page, label: str):
-    """The input of the last field labelled ``label`` (the newest list item's)."""
-    lab = page.locator("label", has_text=re.compile("^" + re.escape(label) + r"( \(không bắt buộc\))?$", re.I)).last
-    return page.locator("#" + lab.get_attribute("for"))
+    """The input of the newest field labelled ``label`` (Decap numbers field ids as it creates them)."""
+    labels = page.locator("label", has_text=re.compile("^" + re.escape(label) + r"( \(không bắt buộc\))?$", re.I))
+    ids = [labels.nth(i).get_attribute("for") for i in range(labels.count())]
+    return page.locator("#" + max(ids, key=lambda i: int(i.rsplit("-", 1)[1])))
 
 
 def _choose(page, label: str, option: str) -> None:
@@ -134,7 +136,11 @@ def test_create_a_plan_with_tasks_and_a_result(editor, page) -> None:
     _field(page, "Tiêu đề").fill("In tài liệu tuyên truyền")
     _choose(page, "Cơ quan chủ trì", "Phòng Văn hóa và Thông tin thành phố Cẩm Phả")
     _field(page, "Thời hạn").fill("Quý II/2024")
-    _choose(page, "Trạng thái", "Đã hoàn thành")  # the result: the task is done
+    # The result: a dated update of the second task (Task.updates, from the model).
+    page.get_by_role("button", name="Thêm cập nhật kết quả").last.click()
+    _field(page, "Thời điểm").fill("2024-05-10")
+    _choose(page, "Trạng thái", "Đã hoàn thành")
+    _field(page, "Ghi chú").fill("Đã in 2.000 tờ gấp")
     # The preview uses the portal's own stylesheets and markup.
     preview = page.frame_locator("#preview-pane")
     assert preview.locator(".pp-task-table tbody tr").count() == 2
@@ -153,7 +159,8 @@ def test_create_a_plan_with_tasks_and_a_result(editor, page) -> None:
         {"title": "Rà soát danh sách đại biểu", "lead": ["Phòng Nội vụ thành phố Cẩm Phả"],
          "due": "trước ngày 30/4/2024", "status": "planned"},
         {"title": "In tài liệu tuyên truyền", "lead": ["Phòng Văn hóa và Thông tin thành phố Cẩm Phả"],
-         "due": "Quý II/2024", "status": "done"},
+         "due": "Quý II/2024", "status": "planned",
+         "updates": [{"date": date(2024, 5, 10), "status": "done", "note": "Đã in 2.000 tờ gấp"}]},
     ]
     proc = _check_strict(folder / "content")
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -164,7 +171,7 @@ def test_create_a_plan_with_tasks_and_a_result(editor, page) -> None:
     assert rows.count() == 2
     assert "Rà soát danh sách đại biểu" in rows.nth(0).inner_text()
     assert "Phòng Nội vụ" in rows.nth(0).inner_text()
-    assert "Đã hoàn thành" in rows.nth(1).inner_text()
+    assert "Hoàn thành" in rows.nth(1).inner_text()
 
     hosts = {urlparse(u).hostname for u in requests if urlparse(u).scheme in ("http", "https", "ws", "wss")}
     assert hosts == {"127.0.0.1"}, hosts  # the editor and the proxy; nothing from another host

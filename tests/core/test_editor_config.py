@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +17,12 @@ import pytest
 
 from plan_portal.core.agencies import ALLOWED_KEYS, Registry
 from plan_portal.core.diagnostics import Diagnostic, Severity
-from plan_portal.core.editor_config import AGENCY_FIELDS, PERIOD_HINT, SECTION_FIELDS, EditorSite, check_report, editor_config
-from plan_portal.core.schema import plan_schema, section_schema
+from plan_portal.core.editor_config import CHOICE_FIELDS, PERIOD_HINT, EditorSite, check_report, editor_config
+from plan_portal.core.schema import plan_schema, report_schema, section_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 SECTIONS = [("ky-niem-60-nam", "Kỷ niệm 60 năm", "chuyen-trang/ky-niem-60-nam/index.md")]
+PLANS = [("48/KH-UBND", "48/KH-UBND: Tổ chức các hoạt động kỷ niệm"), ("ke-hoach/2024/a.md", "ke-hoach/2024/a.md: Hội nghị")]
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +34,7 @@ def registry() -> Registry:
 
 @pytest.fixture(scope="module")
 def config(registry: Registry) -> dict[str, Any]:
-    return editor_config(registry, EditorSite(sections=SECTIONS))
+    return editor_config(registry, EditorSite(sections=SECTIONS, plans=PLANS))
 
 
 def _collection(config: dict[str, Any], name: str) -> dict[str, Any]:
@@ -75,8 +77,8 @@ def disagreements(schema: dict[str, Any], defs: dict[str, Any], fields: list[dic
             out.append(f"{where}: pattern {f.get('pattern')} != {prop['pattern']}")
         ref = (prop.get("$ref") or "").rsplit("/", 1)[-1] or None
         item_ref = (prop.get("items", {}).get("$ref") or "").rsplit("/", 1)[-1] or None
-        if (owner, name) in AGENCY_FIELDS or (owner, name) in SECTION_FIELDS:
-            kind = "agencies" if (owner, name) in AGENCY_FIELDS else "sections"
+        if (owner, name) in CHOICE_FIELDS:
+            kind = CHOICE_FIELDS[owner, name]
             values = {o["value"] for o in f.get("options", [])}
             if f["widget"] != "select" or values != choices[kind]:
                 out.append(f"{where}: does not offer the {kind}")
@@ -109,7 +111,7 @@ def disagreements(schema: dict[str, Any], defs: dict[str, Any], fields: list[dic
 
 def _choices(registry: Registry) -> dict[str, set[str]]:
     names = {n for a in registry.agencies.values() for n in a.names}
-    return {"agencies": names, "sections": {slug for slug, _, _ in SECTIONS}}
+    return {"agencies": names, "sections": {slug for slug, _, _ in SECTIONS}, "plans": {v for v, _ in PLANS}}
 
 
 def test_plans_agree_with_the_model(config: dict[str, Any], registry: Registry) -> None:
@@ -117,6 +119,30 @@ def test_plans_agree_with_the_model(config: dict[str, Any], registry: Registry) 
     plans = _collection(config, "ke-hoach")
     assert disagreements(schema, schema["$defs"], plans["fields"], "Plan", _choices(registry)) == []
     assert plans["fields"][-1]["name"] == "body" and plans["fields"][-1]["widget"] == "text"
+
+
+def test_reports_agree_with_the_model(config: dict[str, Any], registry: Registry) -> None:
+    schema = report_schema()
+    reports = _collection(config, "bao-cao-ket-qua")
+    assert reports["folder"] == "content/bao-cao-ket-qua" and reports["create"] is True
+    assert disagreements(schema, schema.get("$defs", {}), reports["fields"], "Report", _choices(registry)) == []
+
+
+def _options_of(fields: list[dict[str, Any]]):
+    for f in fields:
+        if f.get("options") and f["widget"] == "select":
+            yield f
+        yield from _options_of(f.get("fields", []))
+
+
+def test_every_drop_down_speaks_vietnamese(config: dict[str, Any]) -> None:
+    """An enumeration's code (``in_progress``, ``party``) never shows as its own label."""
+    code = re.compile(r"^[a-z]+(_[a-z]+)*$")
+    selects = [f for c in config["collections"] for fields in [c.get("fields", [])] + [x["fields"] for x in c.get("files", [])]
+               for f in _options_of(fields)]
+    enums = [f for f in selects if all(code.match(o["value"]) for o in f["options"])]
+    assert {f["name"] for f in enums} >= {"status", "relation", "state", "issuer_kind"}
+    assert [(f["name"], o["value"]) for f in enums for o in f["options"] if o["label"] == o["value"]] == []
 
 
 def test_sections_agree_with_the_model(config: dict[str, Any], registry: Registry) -> None:
@@ -145,7 +171,8 @@ def test_registry_fields_are_the_registry_keys(config: dict[str, Any], registry:
         (lambda fields: fields[2].update(required=False), "required"),
         (lambda fields: fields[4].update(options=fields[4]["options"][:3]), "agencies"),
         (lambda fields: next(f for f in fields if f["name"] == "signer")["fields"][0].pop("pattern"), "pattern"),
-        (lambda fields: next(f for f in fields if f["name"] == "tasks")["fields"][3].update(hint="x"), "period"),
+        (lambda fields: next(g for g in next(f for f in fields if f["name"] == "tasks")["fields"] if g["name"] == "due")
+         .update(hint="x"), "period"),
     ],
 )
 def test_disagreement_is_caught(config: dict[str, Any], registry: Registry, mutate, expected: str) -> None:

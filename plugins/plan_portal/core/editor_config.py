@@ -20,7 +20,8 @@ from typing import Any
 from .agencies import ALLOWED_KEYS as REGISTRY_KEYS
 from .agencies import Agency, Registry
 from . import status as statuses
-from .schema import plan_schema, section_schema
+from .reports import REPORTS_DIR
+from .schema import plan_schema, report_schema, section_schema
 
 __all__ = [
     "AGENCY_FIELDS",
@@ -31,16 +32,24 @@ __all__ = [
     "REGISTRY_FORMAT",
 ]
 
-AGENCY_FIELDS = frozenset({("Plan", "issuer"), ("Task", "lead"), ("Task", "support"), ("BasisRef", "issuer")})
+AGENCY_FIELDS = frozenset({("Plan", "issuer"), ("Task", "lead"), ("Task", "support"), ("BasisRef", "issuer"),
+                           ("Report", "issuer")})
 """(model, field) pairs whose value is an agency name: the form offers the registry's names."""
 
 SECTION_FIELDS = frozenset({("Plan", "special")})
 """(model, field) pairs whose value is a chuyên trang folder name."""
 
+PLAN_FIELDS = frozenset({("Report", "plan")})
+"""(model, field) pairs whose value names a plan (its number, else its file): the form offers the plans."""
+
+CHOICE_FIELDS = {**{k: "agencies" for k in AGENCY_FIELDS}, **{k: "sections" for k in SECTION_FIELDS},
+                 **{k: "plans" for k in PLAN_FIELDS}}
+
 ENUM_LABELS: dict[str, dict[str, str]] = {
     # What an editor marks on a task; the status table (core/status.py) labels the keys it knows.
     "Status": {"planned": "Chưa bắt đầu", "in_progress": "Đang thực hiện"},
     "Relation": {"implements": "Thực hiện văn bản này", "based_on": "Căn cứ văn bản này"},
+    "PlanState": {"active": "Đang thực hiện", "ended": "Đã kết thúc", "replaced": "Được thay thế", "annulled": "Bị bãi bỏ"},
 }
 """Vietnamese labels of the model's enumerations in the editor's drop-downs (values stay as stored)."""
 
@@ -76,6 +85,7 @@ class EditorSite:
         content_dir: The content folder relative to the repository root (``content``).
         plans_dir: Plans folder inside it (``ke-hoach``).
         sections: ``(slug, title, path in the content folder)`` of each existing chuyên trang.
+        plans: ``(value, label)`` of each plan a report can name: its number, else its file.
         registry_file: The agency registry inside the content folder (``co-quan.yml``).
         site_url: The published site's URL (Decap's ``site_url``), may be empty.
         backend: Decap's ``backend`` mapping (GitHub, Gitea…), from the plugin options.
@@ -88,6 +98,7 @@ class EditorSite:
     content_dir: str = "content"
     plans_dir: str = "ke-hoach"
     sections: Sequence[tuple[str, str, str]] = ()
+    plans: Sequence[tuple[str, str]] = ()
     registry_file: str = "co-quan.yml"
     site_url: str = ""
     backend: dict[str, Any] = field(default_factory=lambda: {"name": "github", "repo": "", "branch": "main"})
@@ -148,9 +159,8 @@ def _field(name: str, prop: dict[str, Any], required: bool, defs: dict[str, Any]
     out: dict[str, Any] = {"name": name, "label": prop.get("title", name), "required": required}
     hint = prop.get("description")
     ref = _ref_name(prop)
-    if (owner, name) in AGENCY_FIELDS or (owner, name) in SECTION_FIELDS:
-        source = "agencies" if (owner, name) in AGENCY_FIELDS else "sections"
-        out.update(widget="select", options=choices[source], multiple=_is_names(prop))
+    if (owner, name) in CHOICE_FIELDS:
+        out.update(widget="select", options=choices[CHOICE_FIELDS[owner, name]], multiple=_is_names(prop))
     elif _is_period(prop):
         out["widget"] = "string"
         hint = f"{hint} {PERIOD_HINT}" if hint else PERIOD_HINT
@@ -246,12 +256,15 @@ def editor_config(registry: Registry, site: EditorSite) -> dict[str, Any]:
     choices = {
         "agencies": _agency_choices(registry),
         "sections": _options((slug, title) for slug, title, _ in site.sections),
+        "plans": _options(site.plans),
     }
     plan = plan_schema()
     section = section_schema()
     content = site.content_dir.strip("/")
     plan_fields = schema_fields(plan, plan.get("$defs", {}), "Plan", choices) + [_body("Toàn văn kế hoạch")]
     section_fields = schema_fields(section, section.get("$defs", {}), "Section", choices) + [_body("Lời giới thiệu")]
+    report = report_schema()
+    report_fields = schema_fields(report, report.get("$defs", {}), "Report", choices) + [_body("Toàn văn báo cáo")]
     collections: list[dict[str, Any]] = [
         {
             "name": "ke-hoach",
@@ -269,6 +282,22 @@ def editor_config(registry: Registry, site: EditorSite) -> dict[str, Any]:
             "delete": False,
             "editor": {"preview": True},
             "fields": plan_fields,
+        },
+        {
+            "name": "bao-cao-ket-qua",
+            "label": "Báo cáo kết quả",
+            "label_singular": "báo cáo",
+            "description": "Báo cáo kết quả thực hiện một kế hoạch: kết quả từng nhiệm vụ thành cập nhật của nhiệm vụ đó.",
+            "folder": f"{content}/{REPORTS_DIR}",
+            "path": "{{year}}/{{slug}}",
+            "slug": "{{fields.number}}-{{fields.summary}}",
+            "identifier_field": "summary",
+            "summary": "{{fields.issued}} · {{fields.number}} {{fields.summary}}",
+            "extension": "md",
+            "format": "yaml-frontmatter",
+            "create": True,
+            "delete": False,
+            "fields": report_fields,
         },
     ]
     if site.sections:

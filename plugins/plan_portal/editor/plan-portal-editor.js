@@ -194,6 +194,13 @@
       (typeof v === "object" && !Array.isArray(v) && !Object.keys(v).length);
   }
 
+  function onlyDefaults(value, fields) {
+    return !!value && typeof value === "object" && Object.keys(value).every(function (k) {
+      var f = fields.filter(function (x) { return x.name === k; })[0];
+      return f && (isEmpty(value[k]) || (f.default !== undefined && JSON.stringify(f.default) === JSON.stringify(value[k])));
+    });
+  }
+
   function tidy(value, fields) {
     var out = {};
     var known = {};
@@ -207,6 +214,7 @@
         v = tidy(v, f.fields);
       }
       if (f.name !== "body" && !f.required && isEmpty(v)) return;
+      if (f.widget === "object" && !f.required && onlyDefaults(v, f.fields)) return;  // e.g. lifecycle: {state: active}
       out[f.name] = v;
     });
     Object.keys(value).forEach(function (k) { if (!known[k]) out[k] = value[k]; });  // keys the model does not know

@@ -52,6 +52,8 @@ def editor_files(config: MkDocsConfig, options: Any, catalog: Catalog, registry:
         content_dir=content_dir,
         plans_dir=options.plans_dir.strip("/"),
         sections=[(s.slug, s.title, s.path) for s in sorted(sections, key=lambda s: s.slug) if s.section is not None],
+        plans=sorted({(e.plan.number or e.path, f"{e.plan.number or e.path}: {e.plan.summary}")
+                      for e in catalog.entries if e.plan is not None}),
         registry_file=options.registry,
         site_url=config.site_url or "",
         backend=dict(options.editor_backend) or default_backend(config),
