@@ -87,6 +87,12 @@ def test_agencies_report_unresolved_names(tmp_path, capsys):
     assert "«Phòng Nội vụ»" not in err
     # One report line per unknown name, however many tasks it leads.
     assert err.count("«Phòng Văn hóa, Thông tin huyện» chưa có trong danh mục") == 1
+    # A ready-to-paste registry entry, under the issuer, for a new body.
+    line = next(x for x in err.splitlines() if "«Phòng Văn hóa, Thông tin huyện» chưa có" in x)
+    entry = line.split("thêm vào co-quan.yml: «", 1)[1].rsplit("»", 1)[0]
+    parsed = yaml.safe_load(entry)
+    assert parsed == [{"id": "phong-van-hoa-thong-tin-huyen", "name": "Phòng Văn hóa, Thông tin huyện",
+                       "parent": "ubnd-huyen-phong-tho"}]
 
 
 def test_project_registry_if_present(tmp_path, capsys):

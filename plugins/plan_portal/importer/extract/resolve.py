@@ -31,7 +31,7 @@ class ResolveMixin(Base):
             try:
                 result = registry.resolve(name, context)
             except Exception as exc:  # never crash an import on one odd name
-                self.note(path, f"Không tra được cơ quan «{name}» trong danh mục: {exc}.")
+                self.note(path, f"Không tra được cơ quan «{name}» trong danh mục ({type(exc).__name__}).")
                 return
             if result.ok or result.is_generic:
                 return
