@@ -93,3 +93,34 @@ def test_signer_title_in_title_case_is_not_the_name():
     record = import_text(text).record
     assert record["number"] == "773/QĐ-TTg"
     assert record["signer"] == {"authority": "KT. Thủ tướng", "title": "Phó Thủ tướng", "name": "Trần Hồng Hà"}
+
+
+def test_every_document_of_a_basis_sentence_and_issuers_stop_at_titles():
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\nSố: 62/KH-UBND\nCà Mau, ngày 19 tháng 4 năm 2021\nKẾ HOẠCH\n"
+        "Triển khai Chương trình công tác xã hội\n"
+        "Căn cứ Nghị định số 48/2009/NĐ-CP ngày 19/5/2009 của Chính phủ Quy định về các biện pháp bảo đảm bình đẳng giới;\n"
+        "Thực hiện Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ về việc ban hành Chương trình và "
+        "Công văn số 555/LĐTBXH-BTXH ngày 03/3/2021 của Bộ Lao động - Thương binh và Xã hội về việc triển khai Chương "
+        "trình. Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai thực hiện, cụ thể như sau:\n"
+        "Xét đề nghị của Sở Lao động - Thương binh và Xã hội tại Tờ trình số 92/TTr-SLĐTBXH ngày 06/4/2021.\n"
+        "I. MỤC TIÊU\n"
+    )
+    basis = import_text(text).record["basis"]
+    assert [(b["number"], b.get("issuer"), b["relation"]) for b in basis] == [
+        ("48/2009/NĐ-CP", "Chính phủ", "based_on"),
+        ("112/QĐ-TTg", "Thủ tướng Chính phủ", "implements"),
+        ("555/LĐTBXH-BTXH", "Bộ Lao động - Thương binh và Xã hội", "implements"),
+    ]
+
+
+def test_web_copy_header_in_cells_and_lower_case_symbols():
+    text = (
+        "THỦ TƯỚNG CHÍNH PHỦ --------------- Số: 24/CT-TTg | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - "
+        "Hạnh phúc ------------------------- Hà Nội, ngày 17 tháng 09 năm 2012 |\nCHỈ THỊ\nVỀ VIỆC TĂNG CƯỜNG\n"
+        "THỰC HIỆN CUỘC VẬN ĐỘNG\nĐể tiếp tục, Thủ tướng Chính phủ yêu cầu:\n"
+    )
+    record = import_text(text).record
+    assert (record["doc_type"], record["number"], record["issued"], record["place"], record["issuer"]) == (
+        "Chỉ thị", "24/CT-TTg", "2012-09-17", "Hà Nội", "Thủ tướng Chính phủ")
+    assert record["summary"].lower() == "tăng cường thực hiện cuộc vận động"

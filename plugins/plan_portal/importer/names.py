@@ -311,6 +311,11 @@ def case_agency(text: str) -> str:
             proper = True
     result = " ".join(out)
     result = re.sub(r"\bỦy Ban\b", "Ủy ban", result)
+    # Names of the central bodies keep their capital: "Thủ tướng Chính phủ", "Bộ Chính trị", "Ban Chấp hành Trung ương".
+    result = re.sub(r"\bchính phủ\b", "Chính phủ", result)
+    result = re.sub(r"\b(Bộ|Ban) chính trị\b", r"\1 Chính trị", result)
+    result = re.sub(r"\btrung ương\b", "Trung ương", result)
+    result = re.sub(r"\bquốc hội\b", "Quốc hội", result)
     return result
 
 

@@ -210,10 +210,12 @@ class BasisMixin(Base):
         found = find_exact_date(part)
         if found:
             ref["issued"] = found[0]
-        issuer_match = re.search(r"\bcủa\s+(.+?)(?=\s+(?:về|V/v|v/v|quy định|hướng dẫn|ban hành|triển khai|tại|"
-                                 r"phê duyệt|phê chuẩn|thông qua|kèm theo|chỉ đạo|giao|sửa đổi|bổ sung|thực hiện)\b|"
-                                 r"\s*\(|\s*,\s*(?:ngày|số)\b|$)", part)
-        if issuer_match:
+        # The issuer stops where the title starts, whatever its case ("của Chính phủ Quy định …"), and at its
+        # date or number; "của Luật …" names a law, not an issuer.
+        issuer_match = re.search(r"\bcủa\s+(.+?)(?=\s+(?i:về|V/v|quy định|hướng dẫn|ban hành|triển khai|tại|"
+                                 r"phê duyệt|phê chuẩn|thông qua|kèm theo|chỉ đạo|giao|sửa đổi|bổ sung|thực hiện|"
+                                 r"ngày|số)\b|\s+(?:" + kinds + r")\b|\s*\(|\s*,\s*(?:ngày|số)\b|$)", part)
+        if issuer_match and not re.match(r"(?:" + kinds + r")\b", issuer_match.group(1)):
             ref["issuer"] = nm.abbreviate(issuer_match.group(1).strip(" ,."))
         ref["relation"] = relation
         title = part
