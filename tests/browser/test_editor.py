@@ -84,9 +84,21 @@ def editor(tmp_path: Path):
         log.close()
 
 
+def _labels(page, label: str):
+    return page.locator("label", has_text=re.compile("^" + re.escape(label) + r"( \(không bắt buộc\))?$", re.I))
+
+
+def _add(page, button: str, label: str) -> None:
+    """Click a list's «Thêm …» button and wait for the new item's ``label`` field."""
+    before = _labels(page, label).count()
+    page.get_by_role("button", name=button).last.click()
+    _labels(page, label).nth(before).wait_for()
+
+
 def _field(page, label: str):
     """The input of the newest field labelled ``label`` (Decap numbers field ids as it creates them)."""
-    labels = page.locator("label", has_text=re.compile("^" + re.escape(label) + r"( \(không bắt buộc\))?$", re.I))
+    labels = _labels(page, label)
+    labels.first.wait_for()
     ids = [labels.nth(i).get_attribute("for") for i in range(labels.count())]
     return page.locator("#" + max(ids, key=lambda i: int(i.rsplit("-", 1)[1])))
 
@@ -128,16 +140,16 @@ def test_create_a_plan_with_tasks_and_a_result(editor, page) -> None:
     _field(page, "Ngày ban hành").fill("15/3/2024")
     _choose(page, "Cơ quan ban hành", "UBND thành phố Cẩm Phả")
     _field(page, "Trích yếu").fill("Thử nghiệm trình biên tập trên trình duyệt")
-    page.get_by_role("button", name="Thêm nhiệm vụ").click()
+    _add(page, "Thêm nhiệm vụ", "Tiêu đề")
     _field(page, "Tiêu đề").fill("Rà soát danh sách đại biểu")
     _choose(page, "Cơ quan chủ trì", "Phòng Nội vụ thành phố Cẩm Phả")
     _field(page, "Thời hạn").fill("trước ngày 30/4/2024")
-    page.get_by_role("button", name="Thêm nhiệm vụ").click()
+    _add(page, "Thêm nhiệm vụ", "Tiêu đề")
     _field(page, "Tiêu đề").fill("In tài liệu tuyên truyền")
     _choose(page, "Cơ quan chủ trì", "Phòng Văn hóa và Thông tin thành phố Cẩm Phả")
     _field(page, "Thời hạn").fill("Quý II/2024")
     # The result: a dated update of the second task (Task.updates, from the model).
-    page.get_by_role("button", name="Thêm cập nhật kết quả").last.click()
+    _add(page, "Thêm cập nhật kết quả", "Thời điểm")
     _field(page, "Thời điểm").fill("2024-05-10")
     _choose(page, "Trạng thái", "Đã hoàn thành")
     _field(page, "Ghi chú").fill("Đã in 2.000 tờ gấp")
