@@ -55,7 +55,16 @@ _TYPE_MESSAGES: dict[str, tuple[str, str]] = {
 # Pydantic error types that mean "no value" when YAML gave null (`summary:` left empty).
 _EMPTY_KINDS = frozenset({"string_type", "model_type", "model_attributes_type", "list_type", "int_type"})
 _MAPPING_KINDS = frozenset({"model_type", "model_attributes_type", "dict_type", "is_instance_of"})
-_PERIOD_FIELDS = frozenset({"issued", "due", "start", "end"})
+#: Every period field of a plan, listed once: (the list it is in, or None for the plan itself; its key;
+#: how bad an unreadable one is; what to call it in "Không đọc được …", None for the parser's "thời hạn").
+PERIOD_FIELDS: tuple[tuple[str | None, str, Severity, str | None], ...] = (
+    (None, "issued", Severity.ERROR, "ngày ban hành"),
+    ("tasks", "due", Severity.WARNING, None),
+    ("events", "start", Severity.ERROR, "thời gian bắt đầu"),
+    ("events", "end", Severity.WARNING, "thời gian kết thúc"),
+    ("basis", "issued", Severity.WARNING, None),
+)
+_PERIOD_KEYS = frozenset(key for _, key, _, _ in PERIOD_FIELDS)
 _PERIOD_ALLOWED = (
     "ngày (13/8/2021, 2021-08-13), tháng (9/2024), quý (Quý III/2024), năm (2024), "
     "khoảng (Từ tháng 3/2023 đến tháng 9/2023), «trước …», «thường xuyên»"
@@ -79,8 +88,6 @@ _KIND_ALLOWED = {
     "int_from_float": "một số nguyên dương, ví dụ 250",
     "greater_than_equal": "một số nguyên dương, ví dụ 250",
 }
-# What to call a period field in "Không đọc được …" (the period parser says "thời hạn").
-_PERIOD_NOUNS = {"issued": "ngày ban hành", "start": "thời gian bắt đầu", "end": "thời gian kết thúc"}
 
 
 @dataclass
@@ -216,7 +223,7 @@ def translate_error(error: dict[str, Any], front: FrontMatter, rel_path: str,
         message, suggestion = _TYPE_MESSAGES["string_too_short"]
         message = f"{label[0].upper()}{label[1:]}: {message[0].lower()}{message[1:]}" if label else message
         kind = "too_short"
-    elif isinstance(field_name, str) and field_name in _PERIOD_FIELDS and kind in _MAPPING_KINDS:
+    elif isinstance(field_name, str) and field_name in _PERIOD_KEYS and kind in _MAPPING_KINDS:
         # A period field given a list, a mapping, a decimal number…: the model type is an implementation detail.
         message = f"{label[0].upper()}{label[1:]}: phải là một ngày hoặc một thời gian viết như trong văn bản."
         allowed = _PERIOD_ALLOWED
@@ -268,16 +275,28 @@ def translate_error(error: dict[str, Any], front: FrontMatter, rel_path: str,
     )
 
 
-_Found = list[tuple[tuple[Any, ...], "Period | None", Severity]]
+_Found = list[tuple[tuple[Any, ...], "Period | None", Severity, "str | None"]]
+
+
+def _periods(root: Any, items: Callable[[str], Any], value: Callable[[Any, str], Period | None]) -> _Found:
+    """Every period field of :data:`PERIOD_FIELDS` found in ``root``: (path, period, severity, noun).
+
+    ``items(list_name)`` gives the (index, item) pairs of a list and ``value(item, key)`` a period,
+    so the model and the raw front matter are walked the same way, in the same order.
+    """
+    found: _Found = []
+    for list_name in dict.fromkeys(where for where, *_ in PERIOD_FIELDS):
+        fields = [(key, severity, noun) for where, key, severity, noun in PERIOD_FIELDS if where == list_name]
+        if list_name is None:
+            found += [((key,), value(root, key), severity, noun) for key, severity, noun in fields]
+            continue
+        for i, item in items(list_name):
+            found += [((list_name, i, key), value(item, key), severity, noun) for key, severity, noun in fields]
+    return found
 
 
 def _plan_periods(plan: Plan) -> _Found:
-    found: _Found = [(("issued",), plan.issued, Severity.ERROR)]
-    found += [(("tasks", i, "due"), t.due, Severity.WARNING) for i, t in enumerate(plan.tasks)]
-    for i, event in enumerate(plan.events):
-        found += [(("events", i, "start"), event.start, Severity.ERROR), (("events", i, "end"), event.end, Severity.WARNING)]
-    found += [(("basis", i, "issued"), b.issued, Severity.WARNING) for i, b in enumerate(plan.basis)]
-    return found
+    return _periods(plan, lambda name: enumerate(getattr(plan, name)), getattr)
 
 
 def _raw_periods(data: dict[str, Any], skip: set[tuple[Any, ...]]) -> _Found:
@@ -287,7 +306,8 @@ def _raw_periods(data: dict[str, Any], skip: set[tuple[Any, ...]]) -> _Found:
     """
     default_year = _default_year(data)
 
-    def parse(value: Any) -> Period | None:
+    def parse(item: dict[str, Any], key: str) -> Period | None:
+        value = item.get(key)
         if isinstance(value, (str, date, datetime, int)) and not isinstance(value, bool):
             return parse_period(value, default_year=default_year)
         return None
@@ -296,23 +316,16 @@ def _raw_periods(data: dict[str, Any], skip: set[tuple[Any, ...]]) -> _Found:
         value = data.get(key)
         return [(i, v) for i, v in enumerate(value) if isinstance(v, dict)] if isinstance(value, list) else []
 
-    found: _Found = [(("issued",), parse(data.get("issued")), Severity.ERROR)]
-    found += [(("tasks", i, "due"), parse(t.get("due")), Severity.WARNING) for i, t in items("tasks")]
-    for i, event in items("events"):
-        found += [(("events", i, "start"), parse(event.get("start")), Severity.ERROR),
-                  (("events", i, "end"), parse(event.get("end")), Severity.WARNING)]
-    found += [(("basis", i, "issued"), parse(b.get("issued")), Severity.WARNING) for i, b in items("basis")]
-    return [f for f in found if f[0] not in skip]
+    return [f for f in _periods(data, items, parse) if f[0] not in skip]
 
 
 def _period_problems(found: _Found, front: FrontMatter, rel_path: str) -> list[Diagnostic]:
     """Unreadable dates and deadlines: kept with their text, reported so ``--strict`` fails."""
     out = []
-    for loc, period, severity in found:
+    for loc, period, severity, noun in found:
         if period is not None and not period.ok:
             message = (period.error or "Không đọc được thời gian.").replace(" " + ACCEPTED_FORMS, "")
-            noun = _PERIOD_NOUNS.get(str(loc[-1]))
-            if noun and loc[0] != "basis":
+            if noun:
                 message = message.replace("được thời hạn", f"được {noun}", 1).replace("có thời hạn", f"có {noun}", 1)
             out.append(
                 Diagnostic(
