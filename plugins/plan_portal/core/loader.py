@@ -468,10 +468,11 @@ def load_plan(path: Path, rel_path: str, url: str | None = None, cache: PlanCach
     """
     try:
         raw = path.read_bytes()
-    except OSError as exc:
+    except OSError:
         front = FrontMatter()
         return PlanEntry(rel_path, url or default_url(rel_path), None, front,
-                         [Diagnostic(rel_path, None, f"Không đọc được tệp: {exc.strerror}.", code="unreadable")])
+                         [Diagnostic(rel_path, None, "Không đọc được tệp (không có quyền đọc, hoặc tệp đang bị khóa).",
+                                              suggestion="Kiểm tra quyền đọc tệp rồi chạy lại.", code="unreadable")])
     entry = cache.get(raw, rel_path, url) if cache is not None else None
     if entry is None:
         entry = _load_decoded(raw, rel_path, url)

@@ -144,9 +144,10 @@ def load_reports(files: list[tuple[Path, str]], url_for=None) -> list[ReportEntr
     for path, rel in files:
         try:
             raw = path.read_bytes()
-        except OSError as exc:
+        except OSError:
             out.append(ReportEntry(rel, default_url(rel), None, FrontMatter(),
-                                   [Diagnostic(rel, None, f"Không đọc được tệp: {exc.strerror}.", code="unreadable")]))
+                                   [Diagnostic(rel, None, "Không đọc được tệp (không có quyền đọc, hoặc tệp đang bị khóa).",
+                                              suggestion="Kiểm tra quyền đọc tệp rồi chạy lại.", code="unreadable")]))
             continue
         text, problem = decode_source(raw, rel)
         entry = load_report(text, rel, url_for(rel) if url_for else None)

@@ -97,12 +97,13 @@ class Registry:
                     code="registry-missing",
                 )
             ]
-        except OSError as exc:
+        except OSError:
             return cls(), [
                 Diagnostic(
                     path=rel_path,
                     line=None,
-                    message=f"Không đọc được tệp danh mục cơ quan ({exc.strerror or exc})",
+                    message="Không đọc được tệp danh mục cơ quan (không có quyền đọc, là một thư mục, hoặc tệp đang bị khóa)",
+                    suggestion="Kiểm tra quyền đọc tệp rồi chạy lại.",
                     code="unreadable",
                 )
             ]
