@@ -184,7 +184,9 @@ class HeaderMixin(Base):
                 break
             if is_upper(text) and _AUTHORITY_LINE.match(text):
                 break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG BỘ …": who decides, under the summary
-            if len(parts) >= 4 or len(text) > 400 or (text.endswith(":") and len(text) > 80):
+            # A title in capitals may run over more lines (the Gazette form: "… SỐ … NGÀY … VỀ VIỆC …").
+            most = 6 if parts and is_upper(text) and all(is_upper(p) for p in parts) else 4
+            if len(parts) >= most or len(text) > 400 or (text.endswith(":") and len(text) > 80):
                 break
             parts.append(text)
             last = it.index
