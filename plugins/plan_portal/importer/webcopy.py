@@ -61,7 +61,19 @@ def _split_glued(word: str) -> str:
 
 def _deglue(line: str) -> str:
     line = re.sub(r"\bXà(?= HỘI)", "XÃ", line)  # a broken "XÃ HỘI" in old web copies
-    return re.sub(r"[^\W\d_]{4,}", lambda m: _split_glued(m.group(0)), line)
+    return re.sub(r"[^\W\d_]{4,}", lambda m: _split_known(_split_glued(m.group(0))), line)
+
+
+# Pairs of words often run together that the tone rule cannot split (one of them has no tone mark).
+_KNOWN_PAIRS = ("ban hành", "đơn vị", "cơ quan", "nhân dân", "giai đoạn", "kèm theo", "đồng nhân", "ủy ban", "uỷ ban",
+                "văn hóa", "phát triển", "hội đồng", "theo quyết")
+_KNOWN = {pair.replace(" ", ""): len(pair.split()[0]) for pair in _KNOWN_PAIRS}
+
+
+def _split_known(word: str) -> str:
+    """"BANHÀNH" → "BAN HÀNH", "đơnvị" → "đơn vị" (a short list of common pairs)."""
+    cut = _KNOWN.get(unicodedata.normalize("NFC", word).lower())
+    return f"{word[:cut]} {word[cut:]}" if cut else word
 
 
 def web_copy_lines(raw_lines: list[str]) -> list[str]:
