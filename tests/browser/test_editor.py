@@ -22,6 +22,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from plan_portal.core.agencies import Registry
+from plan_portal.core.diagnostics import Severity
 from plan_portal.core.frontmatter import parse_front_matter
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -92,13 +94,13 @@ def _add(page, button: str, label: str) -> None:
     """Click a list's «Thêm …» button and wait for the new item's ``label`` field."""
     before = _labels(page, label).count()
     page.get_by_role("button", name=button).last.click()
-    _labels(page, label).nth(before).wait_for()
+    _labels(page, label).nth(before).wait_for(state="attached")
 
 
 def _field(page, label: str):
     """The input of the newest field labelled ``label`` (Decap numbers field ids as it creates them)."""
     labels = _labels(page, label)
-    labels.first.wait_for()
+    labels.first.wait_for(state="attached")
     ids = [labels.nth(i).get_attribute("for") for i in range(labels.count())]
     return page.locator("#" + max(ids, key=lambda i: int(i.rsplit("-", 1)[1])))
 
@@ -232,3 +234,33 @@ def test_the_editor_is_in_vietnamese(editor, page) -> None:
     body = page.inner_text("body")
     for english in ("Collections", "Add ", "Publish", "Media", "Quick add"):
         assert english not in body
+
+
+def test_edit_the_agency_registry(editor, page) -> None:
+    """co-quan.yml is a YAML list: the editor's own format reads and writes it, keeping its header comment."""
+    folder, url, _ = editor
+    path = folder / "content" / "co-quan.yml"
+    before = path.read_text("utf-8")
+    _open(page, url)
+    page.get_by_text("Danh mục cơ quan").first.click()
+    page.get_by_text("Danh mục cơ quan, đơn vị").click()
+    _add(page, "Thêm cơ quan", "Mã (id)")
+    _field(page, "Mã (id)").fill("phong-thu-nghiem-cam-pha")
+    _field(page, "Tên đầy đủ").fill("Phòng Thử nghiệm thành phố Cẩm Phả")
+    _field(page, "Tên gọi ngắn").fill("Phòng Thử nghiệm")
+    _choose(page, "Cơ quan cấp trên", "UBND thành phố Cẩm Phả (ubnd-tp-cam-pha)")
+    message = _publish(page)
+    assert "không có lỗi" in message
+
+    after = path.read_text("utf-8")
+    header = before[: before.index("\n- ")]
+    assert after.startswith(header)  # the comment block at the top is kept
+    registry, problems = Registry.loads(after)
+    assert [p for p in problems if p.severity is Severity.ERROR] == []
+    added = registry.agencies["phong-thu-nghiem-cam-pha"]
+    assert (added.name, added.short, added.parent) == ("Phòng Thử nghiệm thành phố Cẩm Phả", "Phòng Thử nghiệm", "ubnd-tp-cam-pha")
+    before_registry, _ = Registry.loads(before)
+    assert set(registry.agencies) == set(before_registry.agencies) | {"phong-thu-nghiem-cam-pha"}
+    for agency_id, agency in before_registry.agencies.items():  # every other entry reads the same
+        got = registry.agencies[agency_id]
+        assert (got.name, got.short, got.aliases, got.parent) == (agency.name, agency.short, agency.aliases, agency.parent)
