@@ -68,6 +68,9 @@ REGISTRY_LABELS = {
 }
 """Labels of the registry file's keys (``co-quan.yml`` has no Vietnamese schema of its own)."""
 
+FRONT_MATTER_FORMAT = "frontmatter-keep"
+"""The custom format the editor script registers for Markdown files: only the changed keys are rewritten."""
+
 REGISTRY_FORMAT = "yaml-list"
 """The custom format the editor script registers: ``co-quan.yml`` is a YAML list, not a mapping."""
 
@@ -277,7 +280,7 @@ def editor_config(registry: Registry, site: EditorSite) -> dict[str, Any]:
             "identifier_field": "summary",
             "summary": "{{fields.issued}} · {{fields.number}} {{fields.summary}}",
             "extension": "md",
-            "format": "yaml-frontmatter",
+            "format": FRONT_MATTER_FORMAT,
             "create": True,
             "delete": False,
             "editor": {"preview": True},
@@ -294,7 +297,7 @@ def editor_config(registry: Registry, site: EditorSite) -> dict[str, Any]:
             "identifier_field": "summary",
             "summary": "{{fields.issued}} · {{fields.number}} {{fields.summary}}",
             "extension": "md",
-            "format": "yaml-frontmatter",
+            "format": FRONT_MATTER_FORMAT,
             "create": True,
             "delete": False,
             "fields": report_fields,
@@ -306,7 +309,7 @@ def editor_config(registry: Registry, site: EditorSite) -> dict[str, Any]:
             "label": "Chuyên trang",
             "description": "Tạo chuyên trang mới: thêm thư mục content/chuyen-trang/<mã>/ có tệp index.md (xem hướng dẫn).",
             "extension": "md",
-            "format": "yaml-frontmatter",
+            "format": FRONT_MATTER_FORMAT,
             "files": [
                 {"name": slug, "label": title, "file": f"{content}/{path}", "fields": section_fields}
                 for slug, title, path in site.sections

@@ -34,6 +34,78 @@
     },
   });
 
+  // -- front matter saved with the smallest change: untouched keys keep their text and comments ------------
+  // Decap's own "yaml-frontmatter" rewrites the whole block (comments dropped, quotes and line breaks
+  // changed). This format re-writes only the top-level keys whose value changed; every other key keeps
+  // its lines byte for byte, with the comments above it, and an unchanged body is kept as it was.
+  var SOURCE_KEY = "_source";  // the file as read, carried in the entry's data, never written
+  var YAML = { schema: window.jsyaml.JSON_SCHEMA };  // dates and "on"/"yes" stay text, as the portal reads them
+  var FRONT = /^---[ \t]*\r?\n([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)([\s\S]*)$/;
+
+  function same(a, b) {
+    if (a === b) return true;
+    if (Array.isArray(a) || Array.isArray(b)) {
+      return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every(function (x, i) { return same(x, b[i]); });
+    }
+    if (a && b && typeof a === "object" && typeof b === "object") {
+      var ka = Object.keys(a), kb = Object.keys(b);
+      return ka.length === kb.length && ka.every(function (k) { return Object.prototype.hasOwnProperty.call(b, k) && same(a[k], b[k]); });
+    }
+    return false;
+  }
+
+  function blocks(front) {
+    // Each top-level key with the lines under it; comments and blank lines go with the key that follows.
+    var out = [], pending = [];
+    front.split(/(?<=\n)/).forEach(function (line) {
+      if (/^(#|\s*$)/.test(line)) { pending.push(line); return; }
+      if (/^\S/.test(line)) { out.push({ lead: pending.join(""), text: line }); pending = []; return; }
+      if (!out.length) { pending.push(line); return; }
+      out[out.length - 1].text += pending.join("") + line;
+      pending = [];
+    });
+    return { blocks: out, tail: pending.join("") };
+  }
+
+  function dumpKey(key, value) {
+    var one = {};
+    one[key] = value;
+    return window.jsyaml.dump(one, { schema: window.jsyaml.JSON_SCHEMA, lineWidth: -1, noRefs: true });
+  }
+
+  CMS.registerCustomFormat("frontmatter-keep", "md", {
+    fromFile: function (content) {
+      var m = FRONT.exec(content);
+      var data = m ? (window.jsyaml.load(m[1] || "", YAML) || {}) : {};
+      data.body = m ? m[2] : content;
+      data[SOURCE_KEY] = content;
+      return data;
+    },
+    toFile: function (data) {
+      var values = {};
+      Object.keys(data || {}).forEach(function (k) { if (k !== "body" && k !== SOURCE_KEY) values[k] = data[k]; });
+      var body = data && typeof data.body === "string" ? data.body : "";
+      var m = data && data[SOURCE_KEY] ? FRONT.exec(data[SOURCE_KEY]) : null;
+      if (!m) {  // a new file
+        return "---\n" + Object.keys(values).map(function (k) { return dumpKey(k, values[k]); }).join("") + "---\n" + body;
+      }
+      var old = blocks(m[1] || "");
+      var written = {}, text = "";
+      old.blocks.forEach(function (b) {
+        var parsed = window.jsyaml.load(b.text, YAML) || {};
+        var key = Object.keys(parsed)[0];
+        if (key === undefined || !Object.prototype.hasOwnProperty.call(values, key)) return;  // removed
+        written[key] = true;
+        text += b.lead + (same(parsed[key], values[key]) ? b.text : dumpKey(key, values[key]));
+      });
+      Object.keys(values).forEach(function (k) { if (!written[k]) text += dumpKey(k, values[k]); });  // new keys
+      var front = m[0].slice(0, m[0].length - m[2].length);
+      var close = front.slice(front.lastIndexOf("---"));
+      var oldBody = m[2];
+      return "---\n" + text + old.tail + close + (body === oldBody.replace(/\r\n/g, "\n") || body === oldBody ? oldBody : body);
+    },
+  });
+
   // -- previews that look like the site ----------------------------------------------------------------
   function names(value) {
     if (!value) return "";
