@@ -122,6 +122,8 @@ def _open(page, url: str) -> list[str]:
 
 
 def _publish(page) -> str:
+    """Save, and wait for this save's check results (the panel of an earlier save is closed first)."""
+    page.evaluate("document.getElementById('pp-check') && document.getElementById('pp-check').remove()")
     page.get_by_role("button", name="Công bố").click()
     page.get_by_text("Công bố ngay").click()
     panel = page.locator("#pp-check[data-state='ok'], #pp-check[data-state='problems']")
@@ -202,14 +204,34 @@ def test_edit_an_existing_plan_changes_only_that_field(editor, page) -> None:
     place.fill("Thành phố Cẩm Phả")
     message = _publish(page)
     assert "không có lỗi" in message
+    after_place = path.read_text("utf-8")
+
+    # Then one deadline of one task, in the long task list.
+    dues = _labels(page, "Thời hạn")
+    inputs = [page.locator("#" + dues.nth(i).get_attribute("for")) for i in range(dues.count())]
+    first_due = next(box for box in inputs if box.input_value() == "trước 25/3/2023")
+    first_due.fill("trước 30/3/2023")
+    message = _publish(page)
+    assert "không có lỗi" in message
+
+    # The first save changed that one line: every other key keeps its text, its quotes, its comments.
+    assert after_place == before.replace("\nplace: Cẩm Phả\n", "\nplace: Thành phố Cẩm Phả\n", 1)
 
     after = path.read_text("utf-8")
     old, new = parse_front_matter(before, PLAN), parse_front_matter(after, PLAN)
     assert new.problems == []
-    assert new.data == {**old.data, "place": "Thành phố Cẩm Phả"}
-    # Only that line changed: every other key keeps its text, its quotes, its comments; the body is the same.
-    assert "\n  # (1)\n" in before
-    assert after == before.replace("\nplace: Cẩm Phả\n", "\nplace: Thành phố Cẩm Phả\n", 1)
+    tasks = [dict(t) for t in old.data["tasks"]]
+    tasks[0]["due"] = "trước 30/3/2023"
+    assert new.data == {**old.data, "place": "Thành phố Cẩm Phả", "tasks": tasks}
+    assert new.body == old.body
+    # The second save rewrote that task only: the other 58 tasks and every comment keep their text.
+    start = after_place.index("  - title: \"Xây dựng Kế hoạch phát động")
+    end = after_place.index("  - title:", start + 1)
+    old_task = after_place[start:end]
+    assert "due: \"trước 25/3/2023\"" in old_task
+    rest_before, rest_after = after_place.replace(old_task, ""), after.replace(after[start:after.index("  - title:", start + 1)], "")
+    assert rest_after == rest_before
+    assert "\n  # (1)\n" in after and after[start:].startswith("  - title: Xây dựng Kế hoạch phát động")
 
 
 def test_the_editor_is_in_vietnamese(editor, page) -> None:

@@ -73,6 +73,37 @@
     return window.jsyaml.dump(one, { schema: window.jsyaml.JSON_SCHEMA, lineWidth: -1, noRefs: true });
   }
 
+  // A changed list (tasks, basis…): its unchanged items keep their text and comments, a changed item keeps
+  // the comments above it; only new and changed items are written anew.
+  function listBlock(text, key, oldList, newList) {
+    var lines = text.split(/(?<=\n)/);
+    var first = lines.slice(1).filter(function (l) { return !/^(\s*#|\s*$)/.test(l); })[0];
+    var indent = first && /^(\s*)- /.exec(first);
+    if (!/:\s*\n$/.test(lines[0]) || !indent || !Array.isArray(oldList) || !Array.isArray(newList)) return null;
+    var prefix = indent[1];
+    var items = [], pending = [];
+    lines.slice(1).forEach(function (line) {
+      if (/^(\s*#|\s*$)/.test(line)) { pending.push(line); return; }
+      if (line.indexOf(prefix + "- ") === 0) { items.push({ lead: pending.join(""), text: line }); pending = []; return; }
+      if (!items.length || line.indexOf(prefix) !== 0) { items = null; return; }
+      items[items.length - 1].text += pending.join("") + line;
+      pending = [];
+    });
+    if (!items || items.length !== oldList.length) return null;
+    var used = [];
+    var out = lines[0];
+    newList.forEach(function (value, i) {
+      var j = -1;
+      for (var k = 0; k < items.length; k++) if (!used[k] && same(oldList[k], value)) { j = k; break; }
+      if (j >= 0) { used[j] = true; out += items[j].lead + items[j].text; return; }
+      var lead = i < items.length && !used[i] && !newList.some(function (v) { return same(oldList[i], v); }) ? items[i].lead : "";
+      if (lead) used[i] = true;
+      out += lead + window.jsyaml.dump([value], { schema: window.jsyaml.JSON_SCHEMA, lineWidth: -1, noRefs: true })
+        .split(/(?<=\n)/).map(function (l) { return prefix + l; }).join("");
+    });
+    return out + pending.join("");
+  }
+
   CMS.registerCustomFormat("frontmatter-keep", "md", {
     fromFile: function (content) {
       var m = FRONT.exec(content);
@@ -96,7 +127,7 @@
         var key = Object.keys(parsed)[0];
         if (key === undefined || !Object.prototype.hasOwnProperty.call(values, key)) return;  // removed
         written[key] = true;
-        text += b.lead + (same(parsed[key], values[key]) ? b.text : dumpKey(key, values[key]));
+        text += b.lead + (same(parsed[key], values[key]) ? b.text : (listBlock(b.text, key, parsed[key], values[key]) || dumpKey(key, values[key])));
       });
       Object.keys(values).forEach(function (k) { if (!written[k]) text += dumpKey(k, values[k]); });  // new keys
       var front = m[0].slice(0, m[0].length - m[2].length);
