@@ -21,11 +21,11 @@ def test_plan_list_filters_by_year_and_issuer(page, sub_site):
     assert len(everything) >= 5
     assert page.locator("form[data-pp-filter=plans]").is_visible(), "the filters appear when JavaScript runs"
 
-    year = everything[0]  # the newest year
+    year = everything[0].split()[0]  # the newest year (an undated plan lists each year it may be from)
+    expected = [y for y in everything if year in y.split()]
     page.select_option("#pp-f-year", year)
-    assert set(shown(page, "year")) == {year}
-    assert len(shown(page, "year")) == everything.count(year)
-    assert page.locator("[data-pp-count]").text_content() == str(everything.count(year))
+    assert shown(page, "year") == expected
+    assert page.locator("[data-pp-count]").text_content() == str(len(expected))
 
     issuers = page.eval_on_selector_all("#pp-f-issuer option", "os => os.map(o => o.value).filter(Boolean)")
     page.select_option("#pp-f-year", "")
@@ -40,7 +40,7 @@ def test_plan_list_filters_by_year_and_issuer(page, sub_site):
 
 def test_the_filters_are_kept_in_the_address(page, sub_site):
     page.goto(sub_site.url("ke-hoach/") + "?year=2023")
-    assert set(shown(page, "year")) == {"2023"}
+    assert shown(page, "year") and all("2023" in y.split() for y in shown(page, "year"))
     assert page.input_value("#pp-f-year") == "2023"
 
 

@@ -165,7 +165,7 @@ def test_plan_list_newest_first_with_filters(built):
     items = soup.select(".pp-plan-list > li[data-year]")
     assert [li.select_one("a")["href"].rstrip("/").rsplit("/", 1)[-1] for li in items] == ["48-kh-ubnd", "19-kh-ubnd"]
     form = soup.select_one("form[data-pp-filter=plans]")
-    assert form.has_attr("hidden")  # shown by JavaScript only; the list works without it
+    assert not form.has_attr("hidden")  # laid out from the first paint: no shift when the script starts
     years = [o["value"] for o in form.select("select[name=year] option")]
     assert years == ["", "2023"]
     specials = [o.get_text() for o in form.select("select[name=special] option")]
@@ -176,9 +176,16 @@ def test_plan_list_newest_first_with_filters(built):
 def test_timeline_groups_by_month_newest_first(built):
     soup = built.html("dong-thoi-gian/")
     months = [h.get_text() for h in soup.select(".pp-tl-month h3")]
-    assert months[0] == "Tháng 12/2024"  # Quý IV/2024 is due at its end
+    assert months[0] == "Quý IV/2024"  # a quarter keeps its precision: not "Tháng 12/2024"
     assert "Tháng 10/2024" in months and "Tháng 2/2023" in months
-    assert months == sorted(months, key=lambda m: tuple(int(x) for x in reversed(m.split()[1].split("/"))), reverse=True)
+
+    def end(heading):  # "Quý IV/2024" ends in month 12, "Tháng 10/2024" in 10
+        label, year = heading.rsplit("/", 1)
+        last = label.split()[-1].split("–")[-1]
+        month = {"I": 3, "II": 6, "III": 9, "IV": 12}[last] if label.startswith("Quý") else int(last)
+        return (int(year), month)
+
+    assert months == sorted(months, key=end, reverse=True)
     kinds = {li["data-pp-kind"] for li in soup.select(".pp-tl-entry")}
     assert kinds == {"issued", "event", "deadline"}
     assert soup.select_one(".pp-tl-month--today")["id"] == "thang-3-2023" or soup.select_one(".pp-tl-month--today")

@@ -205,3 +205,21 @@ def test_every_page_names_who_runs_the_portal(demo):
                      "Thư điện tử: bientap@example.org", "Chịu trách nhiệm chính:", "ghi rõ nguồn"):
             assert part in text, (file, part)
         assert footer.select_one('a[href="tel:02000000000"]') and footer.select_one('a[href="mailto:bientap@example.org"]')
+
+
+def test_timeline_dates_keep_their_precision(demo):
+    """A year-level item is filed under its year, a span of quarters under that span, never under a month."""
+    soup = page(demo, "dong-thoi-gian")
+    groups = {_text(sec.select_one("h3")): [_text(t) for t in sec.select(".pp-tl-entry .pp-period")]
+              for sec in soup.select(".pp-tl-month")}
+    assert groups["Năm 2019"] and all(label.endswith("2019") and "Tháng" not in label for label in groups["Năm 2019"])
+    assert groups["Quý III–IV/2019"] and all("Quý III" in label for label in groups["Quý III–IV/2019"])
+    for heading, labels in groups.items():
+        if heading.startswith("Tháng") and "–" not in heading:
+            assert not any(label.startswith(("Năm", "Quý")) for label in labels), (heading, labels)
+
+
+def test_undated_plans_are_listed_under_each_year_they_may_be_from(demo):
+    soup = page(demo, "ke-hoach")
+    years = {o["value"]: _text(o) for o in soup.select("select[name=year] option") if o["value"]}
+    assert years == {"2024": "2024 (2)", "2023": "2023 (3)", "2021": "2021 (1)", "2019": "2019 (1)"}

@@ -93,20 +93,41 @@
     return out;
   }
 
+  // Whether a space-separated data list ("2024 2023", "slug-a slug-b") holds the value.
+  function holds(list, value) { return (" " + (list || "") + " ").indexOf(" " + value + " ") >= 0; }
+
   function setupPlans(form) {
     var items = Array.prototype.slice.call(document.querySelectorAll(".pp-plan-list > li[data-year]"));
     var count = form.querySelector("[data-pp-count]");
     var empty = document.querySelector("[data-pp-empty]");
+    var TESTS = {
+      year: function (li, v) { return holds(li.dataset.year, v); },
+      issuer: function (li, v) { return li.dataset.issuer === v; },
+      doc_type: function (li, v) { return li.dataset.doc_type === v; },
+      special: function (li, v) { return holds(li.dataset.special, v); }
+    };
+    function matches(li, v, except) {
+      var words = fold(v.q).split(/\s+/).filter(Boolean);
+      if (!words.every(function (w) { return li.dataset.text.indexOf(w) >= 0; })) return false;
+      return Object.keys(TESTS).every(function (key) { return key === except || !v[key] || TESTS[key](li, v[key]); });
+    }
     function apply() {
-      var v = values(form), shown = 0, words = fold(v.q).split(/\s+/).filter(Boolean);
+      var v = values(form), shown = 0;
       items.forEach(function (li) {
-        var ok = (!v.year || li.dataset.year === v.year) &&
-          (!v.issuer || li.dataset.issuer === v.issuer) &&
-          (!v.doc_type || li.dataset.doc_type === v.doc_type) &&
-          (!v.special || (" " + li.dataset.special + " ").indexOf(" " + v.special + " ") >= 0) &&
-          words.every(function (w) { return li.dataset.text.indexOf(w) >= 0; });
+        var ok = matches(li, v);
         li.hidden = !ok;
         if (ok) shown++;
+      });
+      // Each choice says how many plans it would show with the other filters as they are.
+      form.querySelectorAll("select[name]").forEach(function (select) {
+        var key = select.name;
+        if (!TESTS[key]) return;
+        var others = items.filter(function (li) { return matches(li, v, key); });
+        Array.prototype.forEach.call(select.options, function (option) {
+          if (!option.value) return;
+          var n = others.filter(function (li) { return TESTS[key](li, option.value); }).length;
+          option.textContent = option.getAttribute("data-pp-label") + " (" + n + ")";
+        });
       });
       if (count) count.textContent = shown;
       if (empty) empty.hidden = shown > 0;
@@ -119,21 +140,29 @@
   }
 
   function setupTimeline(form) {
-    var entries = Array.prototype.slice.call(document.querySelectorAll(".pp-timeline-years .pp-tl-entry"));
+    // Every entry of the page, the undated ("Định kỳ, thường xuyên") ones included.
+    var entries = Array.prototype.slice.call(document.querySelectorAll(".pp-timeline-years .pp-tl-entry, .pp-tl-recurring .pp-tl-entry"));
     var count = form.querySelector("[data-pp-count]");
+    var empty = document.querySelector("[data-pp-tl-empty]");
     function apply() {
       var v = values(form), shown = 0;
       entries.forEach(function (li) {
         var ok = (!v.kind || li.dataset.ppKind === v.kind) &&
-          (!v.agency || (" " + li.dataset.ppAgencies + " ").indexOf(" " + v.agency + " ") >= 0) &&
-          (!v.section || (" " + li.dataset.ppSections + " ").indexOf(" " + v.section + " ") >= 0);
+          (!v.agency || holds(li.dataset.ppAgencies, v.agency)) &&
+          (!v.section || holds(li.dataset.ppSections, v.section));
         li.hidden = !ok;
         if (ok) shown++;
       });
-      document.querySelectorAll(".pp-tl-month, .pp-tl-year").forEach(function (box) {
-        box.hidden = !box.querySelector(".pp-tl-entry:not([hidden])");
+      // A box with nothing left to show goes; a box that stays counts what it shows.
+      document.querySelectorAll(".pp-tl-month, .pp-tl-year, .pp-tl-recurring").forEach(function (box) {
+        var n = box.querySelectorAll(".pp-tl-entry:not([hidden])").length;
+        if (!box.querySelector(".pp-tl-entry")) return;  // a box that links elsewhere
+        box.hidden = n === 0;
+        var label = box.querySelector(":scope > h2 [data-pp-box-count]");
+        if (label) label.textContent = n;
       });
       if (count) count.textContent = shown;
+      if (empty) empty.hidden = shown > 0;
       writeQuery(form);
     }
     readQuery(form);
@@ -150,7 +179,7 @@
         li.hidden = !words.every(function (w) { return li.dataset.text.indexOf(w) >= 0; });
       });
       document.querySelectorAll(".pp-agency-group").forEach(function (group) {
-        group.hidden = words.length > 0 && !group.querySelector(".pp-agency-row:not([hidden])");
+        group.hidden = !group.querySelector(".pp-agency-row:not([hidden])");
       });
     }
     form.addEventListener("input", apply);

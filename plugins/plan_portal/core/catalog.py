@@ -31,6 +31,9 @@ from .text import fold
 
 __all__ = ["AgencyRef", "Catalog", "PeriodView", "SitePaths", "TaskRow", "TimelineEntry"]
 
+#: The value of the year filter for plans with no known year (data-year, option value).
+UNKNOWN_YEAR_VALUE = "khong-ro"
+
 @dataclass(frozen=True, slots=True)
 class AgencyRef:
     """An agency as a plan names it, with what it resolved to."""
@@ -510,13 +513,14 @@ class Catalog:
         types: dict[str, int] = defaultdict(int)
         specials: dict[str, int] = defaultdict(int)
         for plan in self.plans if plans is None else plans:
-            years[str(plan.year or "")] += 1
+            for year in self.plan_years(plan):
+                years[str(year) if year != UNKNOWN_YEAR_VALUE else ""] += 1
             issuers[self.issuer_label(plan)] += 1
             types[plan.doc_type] += 1
             for s in plan.special:
                 specials[s] += 1
         return {
-            "year": [(y, y or UNKNOWN_YEAR, n) for y, n in sorted(years.items(), reverse=True)],
+            "year": [(y or UNKNOWN_YEAR_VALUE, y or UNKNOWN_YEAR, n) for y, n in sorted(years.items(), reverse=True)],
             "issuer": [(i, i, n) for i, n in sorted(issuers.items(), key=lambda kv: fold(kv[0]))],
             "doc_type": [(t, t, n) for t, n in sorted(types.items(), key=lambda kv: fold(kv[0]))],
             "special": [
@@ -524,6 +528,16 @@ class Catalog:
                 for s, n in sorted(specials.items())
             ],
         }
+
+    @staticmethod
+    def plan_years(plan: Plan) -> list[int | str]:
+        """The years a plan may have been issued in: one for a dated plan, each year of the span for an
+        undated one ("2023-08/2024-03" is a 2023 and a 2024 plan for the year filter); none if unknown."""
+        p = plan.issued
+        first, last = p.start or p.end, p.end or p.start
+        if first is None or last is None:
+            return [UNKNOWN_YEAR_VALUE]
+        return list(range(last.year, first.year - 1, -1))
 
     def issuer_label(self, plan: Plan) -> str:
         ref = self.issuer.get(plan.path)

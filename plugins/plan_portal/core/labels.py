@@ -16,7 +16,7 @@ from . import status as statuses
 from .periods import Period, Precision, parse_period
 
 __all__ = [
-    "KIND_LABELS", "UNKNOWN_YEAR", "any_date", "event_time", "issued_label", "kind_label", "long_date", "month_label", "month_short",
+    "KIND_LABELS", "UNKNOWN_YEAR", "any_date", "event_time", "issued_label", "kind_label", "long_date", "month_label", "month_short", "span_label",
     "numbered_description", "numbered_title", "ref_date", "short_date", "status_label",
 ]
 
@@ -66,6 +66,23 @@ def kind_label(kind: str) -> str:
 def month_label(year: int, month: int) -> str:
     """A month heading of the timeline: "Tháng 9/2024"."""
     return f"Tháng {month}/{year}"
+
+
+_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def span_label(year: int, first: int, last: int) -> str:
+    """A timeline group at its own precision: "Tháng 9/2024", "Quý III/2024", "Quý III–IV/2019",
+    "Năm 2019", "Tháng 8–9/2024"."""
+    if first == last:
+        return month_label(year, last)
+    if (first, last) == (1, 12):
+        return f"Năm {year}"
+    if first % 3 == 1 and last % 3 == 0:
+        q1, q2 = (first + 2) // 3, last // 3
+        quarters = _ROMAN[q1] if q1 == q2 else f"{_ROMAN[q1]}–{_ROMAN[q2]}"
+        return f"Quý {quarters}/{year}"
+    return f"Tháng {first}–{last}/{year}"
 
 
 def month_short(year: int, month: int) -> str:

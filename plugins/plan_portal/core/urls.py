@@ -44,8 +44,10 @@ def index_source(url: str) -> str:
     return f"{url}index.md"
 
 
-def month_anchor(year: int, month: int) -> str:
-    """The anchor of a month on a timeline page."""
+def month_anchor(year: int, month: int, first: int | None = None) -> str:
+    """The anchor of a month on a timeline page; of a span of months ("Quý III/2024") with ``first``."""
+    if first is not None and first != month:
+        return f"thang-{first}-{month}-{year}"
     return f"thang-{month}-{year}"
 
 

@@ -14,7 +14,8 @@ from datetime import date
 from typing import Any
 
 from ..catalog import Catalog, TimelineEntry
-from ..labels import KIND_LABELS, month_label, numbered_title
+from ..labels import KIND_LABELS, numbered_title, span_label
+from ..periods import Precision
 from ..options import Options
 from ..text import fold
 from ..urls import SitePaths, index_source, month_anchor, source_of
@@ -25,17 +26,22 @@ __all__ = ["TimelineMonth", "TimelineMonthLink", "TimelineView", "TimelineYear",
 
 @dataclass
 class TimelineMonth:
+    """A group of a timeline year: a month, or the span its entries were written with ("Quý III/2024",
+    "Năm 2019"), ending with ``month``. A date keeps its own precision: a year-level deadline is not
+    filed under December."""
+
     year: int
     month: int
     entries: list[TimelineEntry]
+    first: int | None = None  # first month of a span; None for one month
 
     @property
     def label(self) -> str:
-        return month_label(self.year, self.month)
+        return span_label(self.year, self.first or self.month, self.month)
 
     @property
     def anchor(self) -> str:
-        return month_anchor(self.year, self.month)
+        return month_anchor(self.year, self.month, self.first)
 
 
 @dataclass
@@ -101,16 +107,43 @@ class TimelineView(View):
         return sum(y.count for y in self.years)
 
 
+_COARSE = (Precision.MONTH, Precision.QUARTER, Precision.YEAR)
+
+
+def _group_of(entry: TimelineEntry) -> tuple[int, int, int] | None:
+    """(year, first month, last month) the entry is listed under: the span it was written with when that
+    is several whole months of one year ("Quý III–IV/2019", "Năm 2019"), else the month of its date."""
+    bucket = entry.bucket
+    if bucket is None:
+        return None
+    p = entry.period
+    if (p.precision in _COARSE and p.start and p.end and not p.before and not p.ongoing
+            and p.start.year == p.end.year == bucket[0] and p.start.month < p.end.month):
+        return (bucket[0], p.start.month, p.end.month)
+    return (bucket[0], bucket[1], bucket[1])
+
+
 def _timeline_years(entries: list[TimelineEntry]) -> list[TimelineYear]:
-    by_month: dict[tuple[int, int], list[TimelineEntry]] = defaultdict(list)
+    """Years, newest first, of groups newest first: by last month, the wider span first ("Năm 2019",
+    "Quý IV/2019", then "Tháng 12/2019")."""
+    groups: dict[tuple[int, int, int], list[TimelineEntry]] = defaultdict(list)
     for entry in entries:
-        bucket = entry.bucket
-        if bucket:
-            by_month[bucket].append(entry)
+        key = _group_of(entry)
+        if key:
+            groups[key].append(entry)
     years: dict[int, list[TimelineMonth]] = defaultdict(list)
-    for (y, m) in sorted(by_month, reverse=True):
-        years[y].append(TimelineMonth(y, m, by_month[(y, m)]))
+    for (y, first, last) in sorted(groups, key=lambda k: (k[0], k[2], k[2] - k[1]), reverse=True):
+        years[y].append(TimelineMonth(y, last, groups[(y, first, last)], first if first != last else None))
     return [TimelineYear(y, years[y]) for y in sorted(years, reverse=True)]
+
+
+def _by_month(year: TimelineYear) -> list[TimelineMonth]:
+    """The year's groups merged by their last month: a summarised year pages its entries month by month."""
+    merged: dict[int, TimelineMonth] = {}
+    for group in year.months:
+        month = merged.setdefault(group.month, TimelineMonth(year.year, group.month, []))
+        month.entries.extend(group.entries)
+    return list(merged.values())
 
 
 def _today_anchor(months: list[Any], today: date) -> str | None:
@@ -159,7 +192,7 @@ def build(catalog: Catalog, options: Options) -> list[View]:
 
     def summarise(year: TimelineYear) -> TimelineYearSummary:
         months = []
-        for month in year.months:
+        for month in _by_month(year):
             kinds: dict[str, int] = defaultdict(int)
             for entry in month.entries:
                 kinds[entry.kind] += 1
@@ -217,7 +250,7 @@ def build(catalog: Catalog, options: Options) -> list[View]:
     older_years = {y.year for y in older}
     for year in summarised:
         crumbs = [root_crumb] + ([(f"Năm {year.year}", paths.timeline_year(year.year))] if year.year in older_years else [])
-        for month in year.months:
+        for month in _by_month(year):
             chunks = in_pages(month.entries, page_size)
             first = paths.timeline_month(year.year, month.month)
             pages = SitePaths.numbered(source_of(first), first, len(chunks))
