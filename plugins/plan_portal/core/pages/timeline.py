@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from ..catalog import Catalog, TimelineEntry
-from ..labels import KIND_LABELS, numbered_title, span_label
+from ..labels import KIND_LABELS, month_label, numbered_title, span_label
 from ..periods import Precision
 from ..options import Options
 from ..text import fold
