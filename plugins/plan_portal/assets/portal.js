@@ -93,18 +93,18 @@
     return out;
   }
 
-  // Whether a space-separated data list ("2024 2023", "slug-a slug-b") holds the value.
-  function holds(list, value) { return (" " + (list || "") + " ").indexOf(" " + value + " ") >= 0; }
+  // Whether a space-separated data list ("2024 2023", "slug-a slug-b") has the value.
+  function listHas(list, value) { return (" " + (list || "") + " ").indexOf(" " + value + " ") >= 0; }
 
   function setupPlans(form) {
     var items = Array.prototype.slice.call(document.querySelectorAll(".pp-plan-list > li[data-year]"));
     var count = form.querySelector("[data-pp-count]");
     var empty = document.querySelector("[data-pp-empty]");
     var TESTS = {
-      year: function (li, v) { return holds(li.dataset.year, v); },
+      year: function (li, v) { return listHas(li.dataset.year, v); },
       issuer: function (li, v) { return li.dataset.issuer === v; },
       doc_type: function (li, v) { return li.dataset.doc_type === v; },
-      special: function (li, v) { return holds(li.dataset.special, v); }
+      special: function (li, v) { return listHas(li.dataset.special, v); }
     };
     function matches(li, v, except) {
       var words = fold(v.q).split(/\s+/).filter(Boolean);
@@ -148,8 +148,8 @@
       var v = values(form), shown = 0;
       entries.forEach(function (li) {
         var ok = (!v.kind || li.dataset.ppKind === v.kind) &&
-          (!v.agency || holds(li.dataset.ppAgencies, v.agency)) &&
-          (!v.section || holds(li.dataset.ppSections, v.section));
+          (!v.agency || listHas(li.dataset.ppAgencies, v.agency)) &&
+          (!v.section || listHas(li.dataset.ppSections, v.section));
         li.hidden = !ok;
         if (ok) shown++;
       });
