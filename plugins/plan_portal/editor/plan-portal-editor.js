@@ -121,15 +121,25 @@
         return "---\n" + Object.keys(values).map(function (k) { return dumpKey(k, values[k]); }).join("") + "---\n" + body;
       }
       var old = blocks(m[1] || "");
-      var written = {}, text = "";
+      var parts = [];  // [key, text] in the file's order
       old.blocks.forEach(function (b) {
         var parsed = window.jsyaml.load(b.text, YAML) || {};
         var key = Object.keys(parsed)[0];
         if (key === undefined || !Object.prototype.hasOwnProperty.call(values, key)) return;  // removed
-        written[key] = true;
-        text += b.lead + (same(parsed[key], values[key]) ? b.text : (listBlock(b.text, key, parsed[key], values[key]) || dumpKey(key, values[key])));
+        parts.push([key, b.lead + (same(parsed[key], values[key]) ? b.text
+          : (listBlock(b.text, key, parsed[key], values[key]) || dumpKey(key, values[key])))]);
       });
-      Object.keys(values).forEach(function (k) { if (!written[k]) text += dumpKey(k, values[k]); });  // new keys
+      // A new key goes after the key that precedes it in the model's order (the order of `values`).
+      var order = Object.keys(values);
+      order.forEach(function (k, i) {
+        if (parts.some(function (p) { return p[0] === k; })) return;
+        var at = 0;
+        for (var j = i - 1; j >= 0 && !at; j--) {
+          for (var n = 0; n < parts.length; n++) if (parts[n][0] === order[j]) at = n + 1;
+        }
+        parts.splice(at, 0, [k, dumpKey(k, values[k])]);
+      });
+      var text = parts.map(function (p) { return p[1]; }).join("");
       var front = m[0].slice(0, m[0].length - m[2].length);
       var close = front.slice(front.lastIndexOf("---"));
       var oldBody = m[2];
