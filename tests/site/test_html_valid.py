@@ -38,11 +38,10 @@ def _java() -> str:
 
 
 def sites_to_check() -> dict[str, Path]:
-    """The portals whose every page is checked: the demo, and the example site when it is in the repo."""
+    """The portals whose every page is checked: the demo and every example site (``examples/*/mkdocs.yml``)."""
     sites = {"demo": ROOT / "mkdocs.yml"}
-    examples = ROOT / "examples" / "mkdocs.yml"
-    if examples.is_file():
-        sites["examples"] = examples
+    for config in sorted((ROOT / "examples").glob("*/mkdocs.yml")):
+        sites[f"examples-{config.parent.name}"] = config
     return sites
 
 
