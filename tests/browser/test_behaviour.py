@@ -116,3 +116,33 @@ def test_a_chuyen_trang_counts_down_in_the_browser(browser, sub_site, pages):
         assert countdown.first.text_content().startswith("Còn ")
     finally:
         ctx.close()
+
+
+@pytest.mark.parametrize("where", ["trang chủ", "chuyên trang"])
+def test_sap_dien_ra_follows_the_readers_day(browser, sub_site, pages, where):
+    """A page read after its build day lists under "Sắp diễn ra" only what is still ahead, topped up from
+    the entries kept aside; once everything known is over, it says so."""
+    path = pages[where]
+    soup = sub_site.html(path)
+    known = soup.select("[data-pp-upcoming] > li, [data-pp-upcoming-spare] > li")
+    limit = int(soup.select_one("[data-pp-upcoming]")["data-pp-upcoming"])
+
+    def last(li):
+        el = li.select_one("[data-pp-start], [data-pp-end]")
+        return el.get("data-pp-end") or el.get("data-pp-start")
+
+    days = sorted({last(li) for li in known})
+    assert len(days) >= 2, "the demo has several things ahead of its build day"
+    for day in (days[0], days[len(days) // 2], "2031-01-01"):
+        ctx, page = open_on(browser, sub_site.url(path), day)
+        try:
+            shown = page.eval_on_selector_all(
+                "[data-pp-upcoming] > li:not([hidden])",
+                "els => els.map(li => { const e = li.querySelector('[data-pp-start], [data-pp-end]');"
+                " return e.dataset.ppEnd || e.dataset.ppStart; })")
+            ahead = sorted(d for d in (last(li) for li in known) if d >= day)
+            assert all(d >= day for d in shown), (day, shown)
+            assert len(shown) == min(limit, len(ahead)), (day, shown, ahead)
+            assert page.locator("[data-pp-upcoming-none]").is_visible() == (not ahead)
+        finally:
+            ctx.close()

@@ -223,3 +223,11 @@ def test_undated_plans_are_listed_under_each_year_they_may_be_from(demo):
     soup = page(demo, "ke-hoach")
     years = {o["value"]: _text(o) for o in soup.select("select[name=year] option") if o["value"]}
     assert years == {"2024": "2024 (2)", "2023": "2023 (3)", "2021": "2021 (1)", "2019": "2019 (1)"}
+
+
+def test_counts_agree_across_pages(demo):
+    """A chuyên trang counts each task once: 59 on the page of 48/KH-UBND, 59 on its chuyên trang."""
+    plan = page(demo, "ke-hoach/2023/48-kh-ubnd-ky-niem-60-nam-quang-ninh")
+    tasks = len(plan.select(".pp-task-table tbody tr"))
+    section = page(demo, "chuyen-trang/ky-niem-60-nam-quang-ninh")
+    assert _text(section.select_one(".pp-section-tasks summary")).startswith(f"Tất cả {tasks} nhiệm vụ")

@@ -197,8 +197,28 @@
     else text.textContent = title + " đã diễn ra";
   }
 
+  // "Sắp diễn ra" follows the clock: what is over by the reader's day leaves the list, and the next
+  // entries kept aside (data-pp-upcoming-spare) take its place, up to the list's size.
+  function followClock(list) {
+    var limit = +list.getAttribute("data-pp-upcoming") || 8, now = today(), shown = 0;
+    var box = list.parentNode;
+    var spare = box.querySelector("[data-pp-upcoming-spare]");
+    var items = Array.prototype.slice.call(list.children).concat(spare ? Array.prototype.slice.call(spare.children) : []);
+    items.forEach(function (li) {
+      var el = li.querySelector("[data-pp-start], [data-pp-end]");
+      var last = el && (parseDay(el.getAttribute("data-pp-end")) || parseDay(el.getAttribute("data-pp-start")));
+      if (li.parentNode !== list) list.appendChild(li);
+      li.hidden = (!!last && last < now) || shown >= limit;
+      if (!li.hidden) shown++;
+    });
+    var none = box.querySelector("[data-pp-upcoming-none]");
+    if (none) none.hidden = shown > 0;
+    list.hidden = shown === 0;
+  }
+
   function init() {
     refreshStatuses(document);
+    document.querySelectorAll("[data-pp-upcoming]").forEach(followClock);
     document.querySelectorAll("form[data-pp-filter]").forEach(function (form) {
       form.hidden = false;
       var kind = form.getAttribute("data-pp-filter");

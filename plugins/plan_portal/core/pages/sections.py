@@ -95,7 +95,9 @@ class SectionData:
 
     @property
     def task_count(self) -> int:
-        return sum(p.total for p in self.progress)
+        """Tasks of the section, each once: a task led by two agencies is in two rows of ``progress``
+        (66 rows for the 59 tasks of 48/KH-UBND), but it is one task."""
+        return len({(plan.path, task.index) for p in self.progress for plan, task in p.tasks})
 
 
 def section_data(catalog: Catalog, slug: str, options: Options = DEFAULTS) -> SectionData:
@@ -105,7 +107,7 @@ def section_data(catalog: Catalog, slug: str, options: Options = DEFAULTS) -> Se
     entries = catalog.section_entries.get(slug, [])  # newest first, indexed once by the catalog
     events = sorted((e for e in entries if e.kind == "event"), key=lambda e: e.sort_key)
     upcoming = sorted((e for e in entries if e.kind != "issued" and statuses.ahead(e.period, today)),
-                      key=lambda e: e.sort_key)[:10]
+                      key=lambda e: e.sort_key)[:30]  # 10 shown, the rest for a reader after the build day
     ceremonies = [e for e in events if fold(e.title).startswith(("le ", "hoi nghi")) or "le ky niem" in fold(e.title)] or events
     ahead = [e for e in ceremonies if (e.period.start or date.min) >= today]
     ceremony = ahead[0] if ahead else (ceremonies[-1] if ceremonies else None)
