@@ -293,6 +293,9 @@ class TaskMixin(Base):
             return nm.split_agencies(subject), None, False
         if rest.startswith(":"):
             return nm.split_agencies(subject), rest[1:].strip(), False
+        if rest.rstrip().endswith(":") and ":" not in rest.rstrip()[:-1]:
+            # "Sở … các tỉnh được chọn thực hiện thí điểm trong năm 2011:": it introduces the duties below.
+            return [subject], None, False
         return [subject], body, True
 
     def _agency_tasks(self, it: Item, section: str) -> list[tuple[float, dict[str, Any]]]:
