@@ -698,8 +698,8 @@ def site_configs() -> dict[str, str]:
     The portal takes its theme (with the site shell in ``custom_dir``), Markdown extensions,
     plugin options, nav and ``not_in_nav``; only the build date is fixed. The floor has the same
     theme without the portal's shell, the same extensions, the plugin disabled and only the
-    home page in the nav (plans out of it). Neither runs the project's ``hooks`` (Pagefind
-    indexing is a separate step after the build) nor any other plugin.
+    home page in the nav (plans out of it). Neither indexes for search (plugin option ``search``
+    off: Pagefind indexing is a separate step after the build) nor runs any other plugin.
     """
     project = _project_config()
     theme = dict(project.get("theme") or {"name": "material", "language": "vi", "font": False})
@@ -710,6 +710,7 @@ def site_configs() -> dict[str, str]:
         if isinstance(plugin, dict) and "plan-portal" in plugin:
             options = {k: v for k, v in (plugin["plan-portal"] or {}).items() if v is not None}
     options["today"] = TODAY.isoformat()
+    options["search"] = False  # Pagefind indexing is measured apart (docs/search.md), not in the build
     common = {
         "site_name": "Cổng kế hoạch (thử nghiệm hiệu năng)",
         "docs_dir": "content",

@@ -75,7 +75,9 @@ def make_config(root: Path, plugin_options: dict | None = None, **extra) -> Path
         "docs_dir": "content",
         "site_dir": "site",
         "theme": {"name": "material", "language": "vi", "font": False},
-        "plugins": [{"plan-portal": {"today": TODAY, **(plugin_options or {})}}],
+        # Small test sites build without the search index (a Pagefind run each); tests/site/test_search_option.py
+        # and the demo's builds have it.
+        "plugins": [{"plan-portal": {"today": TODAY, "search": False, **(plugin_options or {})}}],
         "markdown_extensions": ["tables", "attr_list", "admonition",
                                 {"toc": {"permalink": True, "slugify": "!!python/name:plan_portal.core.text.heading_slug"}}],
     }

@@ -42,8 +42,7 @@ def _checkout(folder: Path) -> None:
     content = folder / "content"
     (content / "ke-hoach" / "2023").mkdir(parents=True)
     config = (ROOT / "mkdocs.yml").read_text("utf-8")
-    config = config.replace("custom_dir: plugins/", f"custom_dir: {ROOT}/plugins/").replace(
-        "  - plugins/plan_portal/mkdocs/search.py", f"  - {ROOT}/plugins/plan_portal/mkdocs/search.py")
+    config = config.replace("custom_dir: plugins/", f"custom_dir: {ROOT}/plugins/")
     (folder / "mkdocs.yml").write_text(config, "utf-8")
     for rel in ("index.md", "co-quan.yml", PLAN):
         (content / rel).write_bytes((ROOT / "content" / rel).read_bytes())

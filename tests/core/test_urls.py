@@ -35,6 +35,7 @@ CASES = [
     (OFF.json_export(), None),
     (OFF.timeline_feed(), None),
     (OFF.agency_feed("x"), None),
+    (SitePaths(search=False).search_url(), None),
     (OFF.timeline_feed_path(), "dong-thoi-gian/lich.ics"),  # where an export would write it
     (source_of("dong-thoi-gian/2019/"), "dong-thoi-gian/2019.md"),
     (index_source("ke-hoach/"), "ke-hoach/index.md"),

@@ -72,12 +72,13 @@ class SitePaths:
     report: str = DEFAULTS.report_dir
     exports: bool | tuple[str, ...] = DEFAULTS.exports  # which exports are built: all, none, or these (core/exports/)
     results: str = DEFAULTS.results_dir  # report documents (Báo cáo kết quả thực hiện), one page each
+    search: bool = DEFAULTS.search  # the search page is built
 
     @classmethod
     def of(cls, options: Options) -> SitePaths:
         """The URLs of a site with ``options``."""
         return cls(options.plans_dir, options.timeline_dir, options.agencies_dir, options.sections_dir,
-                   options.report_dir, options.exports, options.results_dir)
+                   options.report_dir, options.exports, options.results_dir, options.search)
 
     def exported(self, name: str) -> bool:
         """Whether the export ``name`` ("json", "ics" …) is built."""
@@ -118,8 +119,9 @@ class SitePaths:
     def report_url(self) -> str:
         return f"{self.report}/"
 
-    def search_url(self) -> str:
-        return f"{SEARCH_DIR}/"
+    def search_url(self) -> str | None:
+        """The search page, None when the option ``search`` is off."""
+        return f"{SEARCH_DIR}/" if self.search else None
 
     @staticmethod
     def numbered(first_src: str, first_url: str, count: int) -> list[tuple[str, str]]:

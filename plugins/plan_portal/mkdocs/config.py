@@ -94,6 +94,11 @@ class PlanPortalConfig(Config):
     """A chuyên trang with at most this many tasks lists them all, by lead agency, on its home page;
     with more it shows the table of progress by agency only."""
 
+    search = c.Type(bool, default=DEFAULTS.search)
+    """Search with Pagefind: the search page ``tim-kiem/`` and, after each build, the index ``pagefind/``
+    (needs the ``pagefind[bin]`` package, a dependency of the plugin). Leave Material's ``search``
+    plugin out of ``plugins:`` (docs/search.md)."""
+
     exports = c.Type((bool, list), default=DEFAULTS.exports)
     """Data files: ``true`` writes every export (``du-lieu/ke-hoach.json``, the iCalendar feeds), ``false``
     none, or a list of export names (``[json, ics]``, see ``plan_portal.core.exports``). Links to a file

@@ -38,7 +38,7 @@ from ..core.agencies import Registry
 from ..core.audit import content_problems
 from ..core.files import ContentScan, scan_content
 from ..core.catalog import Catalog
-from ..core.urls import SitePaths, index_source
+from ..core.urls import SitePaths
 from ..core.loader import PlanCache, PlanEntry, decode_source, iter_plan_files, load_plan
 from ..core.reports import ReportEntry, load_report
 from ..core.sanitize import sanitize_html
@@ -48,6 +48,7 @@ from ..core.options import Options
 from ..core.pages import View, build_views
 from ..core.exports import export_names, write_data_files
 from ..site import PortalContext, register_filters
+from .search import SEARCH_PAGE, SearchIndexer, add_search_page, search_page_meta
 from .config import PlanPortalConfig
 from .editor import editor_files, find_node_modules
 
@@ -90,11 +91,14 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         self._cache: PlanCache | None = None
         self._said_no_sitemap = False
         self._editor_builds = 0
+        self._serving = False
+        self._indexer = SearchIndexer()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Under ``mkdocs serve`` MkDocs keeps this instance between rebuilds (it has ``on_startup``):
         plans are then cached by content, and a save re-reads only the saved plan (issue 8)."""
         self._cache = PlanCache() if command == "serve" else None
+        self._serving = command == "serve"
 
     # -- configuration ----------------------------------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -202,6 +206,8 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             if asset.is_file():
                 files.append(File.generated(config, f"{ASSETS_URI}/{asset.name}", abs_src_path=str(asset)))
         files.append(File.generated(config, f"{ASSETS_URI}/{STATUS_SCRIPT}", content=statuses.browser_script()))
+        if self.options.search:
+            add_search_page(files, config)
         self._portal = PortalContext(self.catalog, self._views, self.options)
         self._add_editor(files, config, registry, sections)
         self._report()
@@ -255,6 +261,8 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return None
+        if self.options.search:
+            search_page_meta(page)
         src = page.file.src_uri
         entry = self._entries.get(src)
         if entry is not None:
@@ -293,7 +301,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             page.meta.setdefault("title", view.title)
             page.meta.setdefault("description", view.description)
             page.meta.setdefault("hide", ["navigation"])
-        if (view is not None and view.template == "plan-portal/report.html") or src == index_source(self.paths.search_url()):
+        if (view is not None and view.template == "plan-portal/report.html") or src == SEARCH_PAGE:
             # The build report and the search page are for people, not search engines (sitemap.xml skips them).
             page.meta.setdefault("robots", "noindex")
         _escape_meta(page)
@@ -338,13 +346,15 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         return sanitize_html(html)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the JSON export and the calendar feeds, one file at a time (issue 8).
+        """Write the data files, one at a time (issue 8), then index the site for search.
 
         Added as ``File.generated`` content in ``on_files`` they would stay in memory for the whole
         build: several hundred megabytes for a portal of 10,000 plans.
         """
         if self.config.enabled and self.catalog is not None:
             write_data_files(self.catalog, config.site_url or "", Path(config.site_dir))
+        if self.config.enabled and self.options.search:
+            self._indexer.run(config.site_dir, serve=self._serving)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         if self.config.enabled:
@@ -412,6 +422,7 @@ def _options(config: PlanPortalConfig) -> Options:
         results_dir=config.results_dir.strip("/"),
         registry=config.registry,
         exports=_exports(config.exports),
+        search=config.search,
         plans_page_size=config.plans_page_size,
         agency_page_size=config.agency_page_size,
         timeline_recent_years=config.timeline_recent_years,
