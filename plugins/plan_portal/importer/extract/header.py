@@ -178,7 +178,7 @@ class HeaderMixin(Base):
                 break
             if not parts and len(text) > 250 and ("như sau" in text or text.endswith(":")):
                 break
-            if _ISSUER_SENTENCE.search(text) and ("như sau" in text or len(text) > 120):
+            if _ISSUER_SENTENCE.search(text) and ("như sau" in text or len(text) > 120) and not is_upper(text):
                 break
             if parts and is_upper(text) and not all(is_upper(p) for p in parts):
                 break
