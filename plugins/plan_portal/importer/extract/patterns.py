@@ -94,9 +94,11 @@ def _cap(text: str) -> str:
 
 
 def _closing(item: Item) -> bool:
-    """The closing paragraph of a plan ("Yêu cầu các cơ quan … ./.")."""
-    if item.table is not None or item.is_bullet or item.numbered:
+    """The closing paragraph of a plan ("Yêu cầu các cơ quan … ./."), or a decision's last article ending in "./."."""
+    if item.table is not None or item.is_bullet:
         return False
+    if item.numbered:
+        return item.kind == "article" and item.plain.rstrip().endswith(("./.", ". /."))
     text = item.plain.rstrip()
     return text.endswith(("./.", "/.", ". /.")) or bool(
         re.match(r"^(?:Trên đây là|Căn cứ (?:Kế hoạch|nội dung Kế hoạch) này|Yêu cầu các|Trong quá trình thực hiện)",
