@@ -101,3 +101,44 @@ def test_typing_searches_as_you_type(page, sub_site):
     page.wait_for_selector(".pp-search-result")
     assert "bac-giang-hoi-nghi" in page.locator(".pp-search-result a").first.get_attribute("href")
     assert page.url.endswith("?q=hoi%20nghi")
+
+
+def _results(page) -> list[dict[str, str]]:
+    return page.eval_on_selector_all(
+        ".pp-search-result",
+        """items => items.map(li => ({
+            href: li.querySelector('a').href,
+            kind: li.querySelector('.pp-search-result__kind').textContent.trim(),
+            excerpt: (li.querySelector('.pp-search-result__excerpt') || {}).textContent || '',
+        }))""",
+    )
+
+
+@pytest.mark.parametrize("query", ["ky niem", "van phong", "48/KH-UBND", "Phong Thổ", "tuyên truyền"])
+def test_plans_rank_above_other_pages(page, sub_site, query):
+    search(page, sub_site, query)
+    while page.locator("[data-pp-search-more]").is_visible():  # every result, not just the first page
+        before = page.locator(".pp-search-result").count()
+        page.click("[data-pp-search-more]")
+        page.wait_for_function("n => document.querySelectorAll('.pp-search-result').length > n", arg=before)
+    results = _results(page)
+    is_plan = ["/ke-hoach/" in r["href"] for r in results]
+    assert any(is_plan), query
+    assert is_plan == sorted(is_plan, reverse=True), [(r["kind"], r["href"]) for r in results]
+
+
+@pytest.mark.parametrize("query", ["VPUB", "Văn phòng UBND tỉnh", "so ky hieu", "Phòng Nội vụ"])
+def test_snippets_read_as_sentences_and_show_nothing_internal(page, sub_site, query):
+    search(page, sub_site, query)
+    results = _results(page)
+    assert results, query
+    for r in results:
+        assert "Số, ký hiệu" not in r["excerpt"] and "Ngày ban hành" not in r["excerpt"], r
+        if "/co-quan/" in r["href"]:
+            assert r["excerpt"] == "", r  # an agency's indexed text is its aliases: never shown
+
+
+def test_an_empty_search_shows_no_stray_button(page, sub_site):
+    for url in ("tim-kiem/", "tim-kiem/?q=", "tim-kiem/?q=zzzzkhongco"):
+        page.goto(sub_site.url(url), wait_until="networkidle")
+        assert not page.locator("[data-pp-search-more]").is_visible(), url

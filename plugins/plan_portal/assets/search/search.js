@@ -59,7 +59,7 @@
     if (meta.summary) li.appendChild(paragraph("pp-search-result__summary", meta.summary));
     var facts = [meta.issued, meta.issuer].filter(Boolean).join(" · ");
     if (facts) li.appendChild(paragraph("pp-search-result__meta", facts));
-    if (data.excerpt && readable(data.excerpt)) {
+    if (data.excerpt && !meta.quiet && readable(data.excerpt)) {
       var ex = document.createElement("p");
       ex.className = "pp-search-result__excerpt";
       ex.innerHTML = "… " + data.excerpt + " …"; // Pagefind escapes the page text; only <mark> is markup
@@ -88,9 +88,14 @@
     shown = 0;
     if (!q) { say(""); return Promise.resolve(); }
     say("Đang tìm…");
-    return load().then(function (pf) { return pf.search(q); }).then(function (found) {
-      if (gen !== generation || !found) return;
-      results = found.results;
+    // Plans first: the plans that match, then every other page that matches, each in Pagefind's order.
+    return load().then(function (pf) {
+      return Promise.all([pf.search(q, { filters: { group: "ke-hoach" } }), pf.search(q)]);
+    }).then(function (found) {
+      if (gen !== generation || !found[0] || !found[1]) return;
+      var plans = found[0].results, ids = {};
+      plans.forEach(function (r) { ids[r.id] = true; });
+      results = plans.concat(found[1].results.filter(function (r) { return !ids[r.id]; }));
       if (!results.length) {
         say("Không tìm thấy kết quả nào cho «" + q + "». Thử gõ ít từ hơn, hoặc xem danh sách kế hoạch.");
         return;
