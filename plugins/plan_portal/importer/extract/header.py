@@ -221,6 +221,11 @@ class HeaderMixin(Base):
                                  it.body_plain)
                 if match:
                     return "Ban hành " + match.group(1).strip()
+        # A công văn's "V/v …" line ("Công văn Về việc triển khai …", "V/v tổ chức …").
+        for it in items[:8]:
+            match = re.match(r"^(?:Công văn\s+)?(?:V/v|Về việc|về việc)\s+(.{10,})$", it.plain) if it.table is None else None
+            if match:
+                return _cap(match.group(1).strip(" ."))
         # "… ban hành Kế hoạch tổ chức đại hội đoàn các cấp … như sau:" in the preamble.
         for it in items[:40]:
             if it.table is not None or it.numbered:
