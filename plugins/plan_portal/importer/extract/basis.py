@@ -166,9 +166,12 @@ class BasisMixin(Base):
                 out.append(ref)
         for i, ref in enumerate(out):
             if not ref.get("number"):
-                self.note(("basis", i), f"Văn bản căn cứ «{ref.get('title', '')}» không ghi số, ký hiệu.")
+                # A law or a charter is cited by name: nothing to decide, only said.
+                named = re.match(r"^(?:Luật|Bộ luật|Hiến pháp|Điều lệ|Pháp lệnh)\b", ref.get("title", ""))
+                self.note(("basis", i), f"Văn bản căn cứ «{ref.get('title', '')}» không ghi số, ký hiệu.",
+                          todo=not named)
             elif not ref.get("issued"):
-                self.note(("basis", i), f"Văn bản căn cứ {ref['number']} không ghi ngày ban hành.")
+                self.note(("basis", i), f"Văn bản căn cứ {ref['number']} không ghi ngày ban hành.", todo=False)
         return out
 
     @staticmethod
