@@ -242,6 +242,9 @@ class Progress:
                 if (plan, task) not in self.report_tasks[report.path]:
                     self.report_tasks[report.path].append((plan, task))
                 self._check_date(entry.path, where, f"results[{i}].date", day, plan)
+                if item.status == "done" and result.percent is not None and result.percent < 100:
+                    self.diagnostics.append(_half_done(entry.path, line(("results", i, "percent")),
+                                                       f"results[{i}].percent", task.label_id, result.percent))
                 if result.date is not None and result.date > report.issued:
                     self.diagnostics.append(Diagnostic(
                         entry.path, line(("results", i, "date")), "Ngày của kết quả sau ngày báo cáo.",
@@ -321,21 +324,25 @@ class Progress:
                     field=f"tasks[{i}].status", value="done", severity=Severity.WARNING,
                     suggestion="Thêm một cập nhật `status: done` có ngày hoàn thành, hoặc bỏ `status: done`.",
                     code="status-contradiction"))
-            for item in progress.history:
-                if item.status == "done" and item.percent is not None and item.percent < 100:
-                    self.diagnostics.append(Diagnostic(
-                        item.report.path if item.report else plan.path,
-                        None if item.report else self._line_of(plan.path, ("tasks", i, "updates")),
-                        f"Nhiệm vụ «{task.label_id}» được báo cáo hoàn thành nhưng tỷ lệ chỉ {item.percent}%.",
-                        field="percent", value=item.percent, severity=Severity.WARNING,
-                        allowed="`status: done` với 100%, hoặc `status: in_progress` với tỷ lệ dưới 100%",
-                        suggestion="Sửa trạng thái hoặc tỷ lệ cho khớp.", code="status-contradiction"))
+            for j, update in enumerate(task.updates):
+                if update.status is not None and update.status.value == "done" and update.percent is not None \
+                        and update.percent < 100:
+                    self.diagnostics.append(_half_done(plan.path, self._line_of(plan.path, ("tasks", i, "updates", j, "percent")),
+                                                       f"tasks[{i}].updates[{j}].percent", task.label_id, update.percent))
         if own.date is not None and own.date > self.today and own.state is not PlanState.ACTIVE:
             self.diagnostics.append(Diagnostic(
                 plan.path, self._line_of(plan.path, ("lifecycle", "date")),
                 "Kế hoạch được ghi là đã kết thúc (hoặc thay thế, bãi bỏ) vào một ngày chưa tới.",
                 field="lifecycle.date", value=own.date.isoformat(), severity=Severity.WARNING,
                 allowed="một ngày không muộn hơn hôm nay", suggestion="Kiểm tra lại ngày.", code="status-contradiction"))
+
+
+def _half_done(path: str, line: int | None, field_name: str, task_id: str, percent: int) -> Diagnostic:
+    return Diagnostic(
+        path, line, f"Nhiệm vụ «{task_id}» được báo cáo hoàn thành nhưng tỷ lệ chỉ {percent}%.", field=field_name,
+        value=percent, severity=Severity.WARNING,
+        allowed="`status: done` với 100% (hoặc không ghi tỷ lệ), hoặc `status: in_progress` với tỷ lệ dưới 100%",
+        suggestion="Sửa trạng thái hoặc tỷ lệ cho khớp.", code="status-contradiction")
 
 
 def _from_update(update: Any) -> HistoryItem:

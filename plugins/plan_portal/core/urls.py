@@ -27,6 +27,8 @@ RECURRING_SEGMENT = "dinh-ky"
 SECTION_PLANS_SEGMENT = "cac-ke-hoach"
 #: The search page.
 SEARCH_DIR = "tim-kiem"
+#: The statistics page (issue 15): ``thong-ke/``.
+STATS_DIR = "thong-ke"
 #: The folder of the data files, and the name of a calendar feed.
 DATA_DIR = "du-lieu"
 ICS_NAME = "lich.ics"
@@ -119,6 +121,9 @@ class SitePaths:
     def report_url(self) -> str:
         return f"{self.report}/"
 
+    def stats_url(self) -> str:
+        return f"{STATS_DIR}/"
+
     def search_url(self) -> str | None:
         """The search page, None when the option ``search`` is off."""
         return f"{SEARCH_DIR}/" if self.search else None
@@ -152,6 +157,13 @@ class SitePaths:
     def plans_atom(self) -> str | None:
         """The portal's Atom feed of new plans."""
         return self.plans_atom_path() if self.exported("atom") else None
+
+    def tasks_csv(self) -> str | None:
+        """Every task with its status, as CSV (open data)."""
+        return self.tasks_csv_path() if self.exported("csv") else None
+
+    def tasks_csv_path(self) -> str:
+        return f"{DATA_DIR}/nhiem-vu.csv"
 
     def json_path(self) -> str:
         return f"{DATA_DIR}/ke-hoach.json"

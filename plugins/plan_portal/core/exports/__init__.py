@@ -11,6 +11,7 @@ for each file it writes. The plugin writes them after the build, one file at a t
 * :mod:`.ics`: ``dong-thoi-gian/lich.ics`` and ``co-quan/<id>/lich.ics``.
 * :mod:`.atom`: Atom feeds of new plans, ``ke-hoach/atom.xml``, ``co-quan/<id>/atom.xml``,
   ``chuyen-trang/<slug>/atom.xml``.
+* :mod:`.csv`: ``du-lieu/nhiem-vu.csv``, every task with its status (issue 15).
 
 A new export (CSV of tasks, Atom feed …) is a module here plus a line in :data:`EXPORTS`; its
 URLs go in ``core/urls.py``.
@@ -21,7 +22,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import atom, ics, json
+from . import atom, csv, ics, json
 from .base import Export
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ EXPORTS: list[Export] = [
     json.EXPORT,
     ics.EXPORT,
     atom.EXPORT,
+    csv.EXPORT,
 ]
 
 

@@ -13,6 +13,7 @@ A page kind is a module with ``build(catalog, options) -> list[View]``; its URLs
 ``agency``     a page per agency: what it leads and supports, by when (:mod:`.agency`)
 ``sections``   the chuyên trang list and their own plan lists (:mod:`.sections`)
 ``report``     every content problem found at build time (:mod:`.report`)
+``stats``      statistics: tasks by status per agency, deadlines per month, results on time (:mod:`.stats`)
 =============  ===========================================================================
 
 :mod:`.plan` holds what a plan page (a content page) shows beyond its model (its Gantt), and
@@ -30,7 +31,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..options import DEFAULTS, Options
-from . import agencies, agency, plans, report, sections, timeline
+from . import agencies, agency, plans, report, sections, stats, timeline
 from .base import Pager, View
 
 if TYPE_CHECKING:
@@ -55,6 +56,7 @@ PAGES: list[PageKind] = [
     PageKind("agency", agency.build),
     PageKind("sections", sections.build),
     PageKind("report", report.build),
+    PageKind("stats", stats.build),
 ]
 
 
