@@ -27,7 +27,7 @@ Toàn văn.
 
 
 def test_every_export_is_one_registry_line() -> None:
-    assert export_names() == ["json", "ics", "atom"]
+    assert export_names() == ["json", "ics", "atom", "csv"]
     assert len(set(export_names())) == len(EXPORTS)
     for export in EXPORTS:
         assert export.title and export.title[0].isupper()
@@ -39,7 +39,7 @@ def test_files_of_each_export() -> None:
     assert sorted(files) == ["co-quan/phong-noi-vu-cam-pha/atom.xml", "co-quan/phong-noi-vu-cam-pha/lich.ics",
                              "co-quan/ubnd-tp-cam-pha/atom.xml", "co-quan/ubnd-tp-cam-pha/lich.ics",
                              "dong-thoi-gian/lich.ics", "du-lieu/ke-hoach.json", "du-lieu/ke-hoach.schema.json",
-                             "ke-hoach/atom.xml"]
+                             "du-lieu/nhiem-vu.csv", "ke-hoach/atom.xml"]
     plans = json.loads(files["du-lieu/ke-hoach.json"])["plans"]
     assert [p["number"] for p in plans] == ["48/KH-UBND"]
     assert plans[0]["tasks"][0]["due"]["text"] == "trước 25/9/2024"
@@ -47,6 +47,9 @@ def test_files_of_each_export() -> None:
     assert feed.startswith("BEGIN:VCALENDAR\r\n") and feed.endswith("END:VCALENDAR\r\n")
     assert feed.count("BEGIN:VEVENT") == 2  # the event and the dated deadline; "thường xuyên" has no day
     assert "URL:https://example.org/ke-hoach/2023/48/" in feed
+    table = files["du-lieu/nhiem-vu.csv"].decode("utf-8")
+    assert table.startswith("\ufeffke_hoach,so_ky_hieu,") and table.count("\r\n") == 1 + sum(len(p["tasks"]) for p in plans)
+    assert ",trước 25/9/2024,,upcoming,Chưa đến hạn,2024-09-01," in table  # deadline, original, status, label, as of
 
 
 def test_the_option_chooses_the_exports(tmp_path) -> None:
