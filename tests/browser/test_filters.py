@@ -107,6 +107,7 @@ AGENCY_STATE = """(q) => {
   form.dispatchEvent(new Event('input', {bubbles: true}));
   return [...document.querySelectorAll('.pp-agency-group')].map(g => ({
     shown: !!g.offsetParent,
+    root: (g.querySelector('.pp-agency-root') || {dataset: {text: ''}}).dataset.text,
     rows: [...g.querySelectorAll('.pp-agency-row')].map(r => ({shown: !!r.offsetParent, text: r.dataset.text})),
   }));
 }"""
@@ -121,4 +122,8 @@ def test_agency_list_search_shows_exactly_what_matches(page, sub_site, query):
     for group in page.evaluate(AGENCY_STATE, query):
         for row in group["rows"]:
             assert row["shown"] == all(w in row["text"] for w in words), (query, row)
-        assert group["shown"] == any(r["shown"] for r in group["rows"]), (query, group)
+        root_matches = bool(group["root"]) and all(w in group["root"] for w in words)
+        assert group["shown"] == (root_matches or any(r["shown"] for r in group["rows"])), (query, group)
+    provinces = page.evaluate("""() => [...document.querySelectorAll('.pp-agency-province')].map(p =>
+        [!!p.offsetParent, [...p.querySelectorAll('.pp-agency-group')].some(g => !!g.offsetParent)])""")
+    assert all(shown == has_group for shown, has_group in provinces), (query, provinces)  # no empty heading

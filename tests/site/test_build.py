@@ -205,7 +205,9 @@ def test_agency_page_lists_exactly_its_tasks(built):
 
 def test_agency_index_groups_by_locality(built):
     soup = built.html("co-quan/")
-    groups = [h.get_text(" ").strip() for h in soup.select(".pp-agency-group h2")]
+    provinces = [h.get_text(" ").strip() for h in soup.select(".pp-agency-province > h2")]
+    assert provinces == ["Tỉnh Quảng Ninh"]
+    groups = [h.a.get_text() for h in soup.select(".pp-agency-group > h3")]
     assert groups == ["Ủy ban nhân dân tỉnh Quảng Ninh"]
     rows = [a.get_text() for a in soup.select(".pp-agency-row a")]
     assert "Phòng Nội vụ thành phố Cẩm Phả" in rows

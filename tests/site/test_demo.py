@@ -231,3 +231,17 @@ def test_counts_agree_across_pages(demo):
     tasks = len(plan.select(".pp-task-table tbody tr"))
     section = page(demo, "chuyen-trang/ky-niem-60-nam-quang-ninh")
     assert _text(section.select_one(".pp-section-tasks summary")).startswith(f"Tất cả {tasks} nhiệm vụ")
+
+
+def test_agency_list_by_province_then_parent_each_agency_once(demo):
+    soup = page(demo, "co-quan")
+    provinces = [_text(h) for h in soup.select(".pp-agency-province > h2")]
+    assert set(provinces) == {"Tỉnh Hưng Yên", "Tỉnh Lai Châu", "Tỉnh Quảng Ninh", "Tỉnh Bắc Giang", "Tỉnh Quảng Ngãi"}
+    for province in soup.select(".pp-agency-province"):  # no heading without content
+        assert province.select(".pp-agency-group")
+        for group in province.select(".pp-agency-group"):
+            assert _text(group.select_one("h3"))
+    names = [a["href"] for a in soup.select(".pp-agency-row > a, .pp-agency-root > a")]
+    assert len(names) == len(set(names)) > 20  # no agency twice
+    assert not soup.select(".pp-count[title]")  # the counts are read, not hovered
+    assert "chưa hoàn thành /" in _text(soup.select_one(".pp-agency-province"))

@@ -175,11 +175,16 @@
     var rows = Array.prototype.slice.call(document.querySelectorAll(".pp-agency-row"));
     function apply() {
       var words = fold(values(form).q).split(/\s+/).filter(Boolean);
-      rows.forEach(function (li) {
-        li.hidden = !words.every(function (w) { return li.dataset.text.indexOf(w) >= 0; });
-      });
+      function match(el) { return words.every(function (w) { return el.dataset.text.indexOf(w) >= 0; }); }
+      rows.forEach(function (li) { li.hidden = !match(li); });
+      // A group shows when its top agency or one under it matches; the top agency's heading stays as
+      // context for what is shown under it. A province without a group shown goes too.
       document.querySelectorAll(".pp-agency-group").forEach(function (group) {
-        group.hidden = !group.querySelector(".pp-agency-row:not([hidden])");
+        var root = group.querySelector(".pp-agency-root");
+        group.hidden = !(root && match(root)) && !group.querySelector(".pp-agency-row:not([hidden])");
+      });
+      document.querySelectorAll(".pp-agency-province").forEach(function (province) {
+        province.hidden = !province.querySelector(".pp-agency-group:not([hidden])");
       });
     }
     form.addEventListener("input", apply);
