@@ -25,15 +25,17 @@ __all__ = [
 
 _D = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s*-\s*\d{1,2}\s*-\s*\d{4}|\d{1,2}\.\d{1,2}\.\d{4}"
 _DV = r"\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
-_M = r"(?:tháng\s+)?\d{1,2}(?:\s*[,\-–]\s*\d{1,2})*\s*/\s*\d{4}|tháng\s+\d{1,2}(?:\s*[,\-–]\s*\d{1,2})*\s+năm\s+\d{4}"
+_M = r"(?:tháng\s+)?\d{1,2}(?:\s*[,\-–]\s*\d{1,2})*\s*/\s*\d{4}|tháng\s+\d{1,2}(?:\s*[,\-–]\s*\d{1,2})*\s+năm\s+\d{4}|tháng\s+\d{1,2}\s*-\s*\d{4}(?!\d)"
 _Q = r"quý\s+(?:[IVX]+|[1-4])(?:\s*[,\-–]\s*(?:[IVX]+|[1-4]))*\s*(?:/\s*\d{4}|năm\s+\d{4})"
 _Y = r"năm\s+\d{4}"
-ANCHOR = rf"(?:(?:ngày\s+)?(?:{_DV}|{_D})|{_Q}|{_M}|{_Y})"
+# "05/6 và 05/12 hàng năm": a recurring day of the year.
+_R = r"\d{1,2}\s*/\s*\d{1,2}(?:\s+và\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2})*\s+(?:hàng|hằng)\s+năm"
+ANCHOR = rf"(?:(?:ngày\s+)?(?:{_R}|{_DV}|{_D})|{_Q}|{_M}|{_Y})"
 _PREFIX = (
     r"(?:trước|chậm nhất(?:\s+(?:là|vào))?|không quá|không muộn hơn|hạn chót|xong trước|xong trong|"
     r"hoàn thành trong|hoàn thành trước|trong|cuối|đầu|giữa|trung tuần|thượng tuần|hạ tuần)"
 )
-_RANGE = rf"từ\s+{ANCHOR}\s+(?:đến|tới|-|–)\s+(?:hết\s+)?{ANCHOR}"
+_RANGE = rf"từ\s+(?:{ANCHOR}|tháng\s+\d{{1,2}})\s+(?:đến|tới|-|–)\s+(?:hết\s+)?{ANCHOR}"
 DUE_IN_SENTENCE = re.compile(
     rf"(?:dự kiến\s+)?(?:{_RANGE}|{_PREFIX}\s+(?:ngày\s+|tháng\s+)?{ANCHOR}(?:\s+(?:đến|tới)\s+(?:hết\s+)?{ANCHOR})?)",
     re.IGNORECASE,

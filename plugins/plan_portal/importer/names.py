@@ -68,6 +68,7 @@ SUBJECT_VERBS = (
     "đề xuất", "trình", "gửi", "tiếp nhận", "viết", "cử", "tăng cường", "đẩy mạnh", "quan tâm", "theo chức năng",
     "tích cực", "khẩn trương", "nghiêm túc", "phụ trách", "lựa chọn", "tiếp tục", "căn cứ vào", "dự toán", "tổ chức",
     "hỗ trợ", "mời", "đón", "trang trí", "duyệt", "làm", "thông báo", "xem xét", "phê duyệt", "giám sát",
+    "có nhiệm vụ", "sẽ", "khi", "vừa", "dự kiến", "định kỳ", "hoàn chỉnh", "tiến hành", "quán triệt",
 )
 # Verbs and words that end an agency list inside a sentence ("phối hợp với X lựa chọn …").
 LIST_END_WORDS = SUBJECT_VERBS + (
@@ -117,6 +118,8 @@ def _verb_at(text: str, words: tuple[str, ...], start: int = 1) -> int | None:
             # the word is part of a name, not the verb.
             before = text[:pos].rstrip().lower()
             after = text[match.end():].lstrip()
+            if word == "kiểm tra" and before.endswith("ủy ban"):
+                continue  # "Ủy ban kiểm tra Huyện ủy": a name
             if word in ("xây dựng", "tổ chức", "báo cáo", "thông báo") and (
                 before.endswith(("đầu tư", "ban", "phòng", "sở", "các", "những", "ban quản lý dự án"))
                 or after[:1].isupper() and not after.lower().startswith(("ubnd", "kế hoạch", "hội nghị", "lễ"))

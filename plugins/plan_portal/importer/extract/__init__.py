@@ -40,12 +40,13 @@ from .header import HeaderMixin
 from .resolve import ResolveMixin
 from .tables import TableMixin
 from .tail import TailMixin
+from .prose import ProseMixin
 from .tasks import TaskMixin
 
 __all__ = ["Extraction", "Note", "extract"]
 
 
-class _Extractor(HeaderMixin, BasisMixin, TaskMixin, TableMixin, EventMixin, TailMixin, ResolveMixin):
+class _Extractor(HeaderMixin, BasisMixin, ProseMixin, TaskMixin, TableMixin, EventMixin, TailMixin, ResolveMixin):
     """The phases in reading order (see the module docstring)."""
 
     def run(self) -> Extraction:
@@ -170,6 +171,9 @@ class _Extractor(HeaderMixin, BasisMixin, TaskMixin, TableMixin, EventMixin, Tai
             tail_items = [i for i in tail_items if i < annex]
             body_ranges.append((annex, len(items), None))
         tasks = self._tasks(plan_pre_start, plan_body_end)
+        if not tasks and not any(it.numbered for it in items[plan_pre_start:plan_body_end]):
+            # No outline: the duties are running prose (a letter, a republished operative part).
+            tasks = [task for _, task in self._prose_tasks(items[plan_pre_start:plan_body_end])]
         if annex is not None:
             annexed = [task for it in items[annex:] if it.table is not None for _, task in self._table_tasks(it)]
             if annexed:

@@ -1,0 +1,64 @@
+"""Duties written as running prose, in a document with no numbered parts (issue 18, round two).
+
+Each case is a small letter written like the real ones (a province's or a Huyện ủy's operative
+part as a portal republishes it): ``(text, [(lead, due), …])``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from plan_portal.importer import import_text
+from plan_portal.importer.dates import find_due
+
+CASES = [
+    pytest.param(
+        "UBND tỉnh có ý kiến như sau:\nGiao Sở Xây dựng chủ trì, phối hợp các địa phương liên quan rà soát, "
+        "đề xuất UBND tỉnh xem xét; hoàn thành trước ngày 10/12/2023./.\n",
+        [("Sở Xây dựng", "trước ngày 10/12/2023")],
+        id="giao-then-deadline-clause",
+    ),
+    pytest.param(
+        "Theo đó, UBND tỉnh yêu cầu các đơn vị, địa phương tổ chức tổng kết và báo cáo về Sở Nội vụ trước ngày "
+        "01/11/2021.\nTrên cơ sở báo cáo của các đơn vị, Sở Nội vụ có nhiệm vụ tổng hợp báo cáo; trình UBND tỉnh "
+        "trước ngày 15/11/2021.\n",
+        [("các đơn vị, địa phương", "trước ngày 01/11/2021"), ("Sở Nội vụ", "trước ngày 15/11/2021")],
+        id="yeu-cau-and-lead-in",
+    ),
+    pytest.param(
+        "Ban Thường vụ Huyện ủy đề nghị các Đảng bộ trực thuộc Huyện ủy khi thông qua nhân sự phải mời cấp ủy "
+        "chỉ đạo địa bàn dự. Sau đó mới tiến hành tổ chức Đại hội đồng loạt và hoàn thành trong tháng 6 năm 2022.\n",
+        [("các Đảng bộ trực thuộc Huyện ủy", None), ("các Đảng bộ trực thuộc Huyện ủy", "trong tháng 6 năm 2022")],
+        id="next-sentence-same-body",
+    ),
+    pytest.param(
+        "Đồng chí Phó Bí thư giao nhiệm vụ cho Ban Tuyên giáo Huyện ủy tham mưu tuyên truyền trong quý III năm "
+        "2020; Ủy ban kiểm tra Huyện ủy theo dõi việc giải quyết đơn thư; Ban Dân vận Huyện ủy tham mưu công tác "
+        "dân vận.\n",
+        [("Ban Tuyên giáo Huyện ủy", "trong quý III năm 2020"), ("Ủy ban kiểm tra Huyện ủy", None),
+         ("Ban Dân vận Huyện ủy", None)],
+        id="one-body-per-clause",
+    ),
+    pytest.param(
+        "Sở Kế hoạch và Đầu tư chủ trì tham mưu ban hành Kế hoạch. Hoàn thành và trình UBND tỉnh trong quý "
+        "I/2020.\nCác cơ quan, đơn vị đã quán triệt các nhiệm vụ được giao.\n",
+        [("Sở Kế hoạch và Đầu tư", "trong quý I/2020")],
+        id="deadline-sentence-and-report-of-the-past",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_prose_duties(text: str, expected: list[tuple[object, object]]) -> None:
+    tasks = import_text(text).record.get("tasks", [])
+    assert [(t.get("lead"), t.get("due")) for t in tasks] == expected
+
+
+@pytest.mark.parametrize(("text", "due"), [
+    ("từ tháng 7 đến tháng 12-2019 triển khai", "từ tháng 7 đến tháng 12-2019"),
+    ("tiến hành đại hội trước ngày 31-12-2019;", "trước ngày 31-12-2019"),
+    ("báo cáo UBND tỉnh trước ngày 05/6 và 05/12 hàng năm.", "trước ngày 05/6 và 05/12 hàng năm"),
+    ("hoàn thành trong tháng 3-2020 để", "trong tháng 3-2020"),
+])
+def test_deadline_forms_of_prose(text: str, due: str) -> None:
+    assert find_due(text) == due
