@@ -62,3 +62,12 @@ def test_prose_duties(text: str, expected: list[tuple[object, object]]) -> None:
 ])
 def test_deadline_forms_of_prose(text: str, due: str) -> None:
     assert find_due(text) == due
+
+
+def test_groups_and_members_become_bodies() -> None:
+    text = ("Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban ngành, các cơ quan trung ương trên địa bàn tỉnh, "
+            "Chủ tịch UBND các huyện, thành phố quán triệt Chỉ thị. Đồng thời yêu cầu các đồng chí Ủy viên Ban Chấp "
+            "hành Đảng bộ huyện, các Đảng bộ trực thuộc Huyện ủy quan tâm chỉ đạo thực hiện.\n")
+    leads = [t.get("lead") for t in import_text(text).record.get("tasks", [])]
+    assert leads == [["các sở, ban ngành", "các cơ quan trung ương trên địa bàn tỉnh", "UBND các huyện, thành phố"],
+                     ["Ban Chấp hành Đảng bộ huyện", "các Đảng bộ trực thuộc Huyện ủy"]]

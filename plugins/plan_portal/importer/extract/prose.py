@@ -53,6 +53,8 @@ _NOT_A_DUTY = re.compile(r"^(?:trong đó|lưu ý|ghi chú)\b", re.IGNORECASE)
 def _sentences(text: str) -> list[str]:
     text = re.sub(r"\s*\./\.\s*$", ".", text.strip())
     parts = re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])", text)
+    # "các đồng chí Ủy viên Ban Chấp hành Đảng bộ huyện": members of a body; the body leads.
+    parts = [re.sub(r"^(?:các\s+)?(?:đồng chí|đ/c)\s+(?:Ủy viên|ủy viên|thành viên)\s+", "", p) for p in parts]
     return [p.strip() for p in parts if p.strip()]
 
 
@@ -68,7 +70,8 @@ def _starts_with_duty(text: str) -> bool:
 
 def _subject(text: str) -> str | None:
     """The sentence's subject; "theo dõi" ends it here (in a list of bodies it is part of a description)."""
-    subject = nm.agency_subject(text)
+    cut = re.search(r"\s+(?:theo dõi|đã|đang)(?:\s|$)", text)
+    subject = nm.agency_subject(text[:cut.start()] if cut else text)
     return re.split(r"\s+(?:theo dõi|đã|đang)(?:\s|$)", subject)[0] if subject else None
 
 
@@ -83,10 +86,15 @@ def _lead(clause: str) -> tuple[str, str] | None:
     match = _REQUEST.search(text)
     if match:
         after = text[match.end():]
+        # "yêu cầu sau khi kết thúc Đại hội các đơn vị hoàn chỉnh …": the time clause first.
+        when = re.match(r"(?:sau khi|trước khi|khi)\s.*?\s(?=các\s)", after, re.IGNORECASE)
+        if when:
+            after = after[when.end():]
         if nm.starts_with_agency(after):
             subject = _subject(after)
             if subject and _named(subject):
                 return subject, after[len(subject):].strip(" ,")
+        return None  # the body that asks is not the one that does
     if text.lower().startswith("đối với "):
         text = text[len("đối với "):]
     if _LEAD_IN.match(text):
@@ -102,6 +110,15 @@ def _lead(clause: str) -> tuple[str, str] | None:
         if subject and _named(subject) and len(subject) < len(text):
             return subject, text[len(subject):].strip(" ,")
     return None
+
+
+def _bodies(subject: str) -> list[str]:
+    """A list of groups as its bodies: a comma before "các …", "Chủ tịch …", "Thủ trưởng …" or "UBND …" starts
+    another one ("các sở, ban ngành, các cơ quan trung ương …, Chủ tịch UBND các huyện, thành phố")."""
+    parts = re.split(r",\s+(?=(?:các|Chủ tịch|Thủ trưởng|Giám đốc|UBND|Ủy ban nhân dân)\s)", subject)
+    # "các đồng chí Ủy viên Ban Chấp hành Đảng bộ huyện": members of a body; the body leads.
+    parts = [re.sub(r"^(?:các\s+)?(?:đồng chí|đ/c)\s+(?:Ủy viên|ủy viên|thành viên)\s+", "", p) for p in parts]
+    return [p.strip() for p in parts if p.strip()]
 
 
 class ProseMixin(TaskMixin):
@@ -130,7 +147,7 @@ class ProseMixin(TaskMixin):
                     if found:
                         lead, rest = found
                         rest = _MODAL.sub("", rest)
-                        last = self._task(rest or clause, [lead], self._support_in(clause, lead), due)
+                        last = self._task(rest or clause, _bodies(lead), self._support_in(clause, lead), due)
                         out.append((it.index + n / 100, last))
                         n += 1
                         same_sentence = True
@@ -146,7 +163,7 @@ class ProseMixin(TaskMixin):
                         last["due"] = due
                         continue
                     if _starts_with_duty(plain):
-                        last = self._task(plain, [lead], self._support_in(plain, None), due)
+                        last = self._task(plain, _bodies(lead), self._support_in(plain, None), due)
                         out.append((it.index + n / 100, last))
                         n += 1
                         same_sentence = True
