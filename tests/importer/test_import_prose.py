@@ -71,3 +71,21 @@ def test_groups_and_members_become_bodies() -> None:
     leads = [t.get("lead") for t in import_text(text).record.get("tasks", [])]
     assert leads == [["các sở, ban ngành", "các cơ quan trung ương trên địa bàn tỉnh", "UBND các huyện, thành phố"],
                      ["Ban Chấp hành Đảng bộ huyện", "các Đảng bộ trực thuộc Huyện ủy"]]
+
+
+@pytest.mark.parametrize(("text", "number", "issued"), [
+    ("Giao Sở Xây dựng rà soát; hoàn thành trước ngày 10/12/2023./.\n(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)\n",
+     "6202/UBND-KT", "2023-11-23"),
+    ("Ngày 27 tháng 5 năm 2022, đồng chí Lê Văn Ngoan đã ký ban hành Công văn số 1127-CV/HU về đại hội chi bộ.\n"
+     "Ban Thường vụ Huyện ủy đề nghị các Đảng bộ trực thuộc Huyện ủy hoàn thành trong tháng 6 năm 2022.\n",
+     "1127-CV/HU", "2022-05-27"),
+])
+def test_number_reported_by_a_page_without_header(text: str, number: str, issued: str) -> None:
+    record = import_text(text).record
+    assert (record.get("number"), record.get("issued")) == (number, issued)
+
+
+def test_a_document_quoted_in_the_body_is_not_the_number() -> None:
+    text = ("Thực hiện Kế hoạch số 84/KH-UBND ngày 25/3/2021 của UBND huyện, Chủ tịch UBND huyện giao:\n"
+            "1. Giao Phòng Văn hóa và Thông tin huyện chủ trì tổ chức Lễ.\n")
+    assert import_text(text).record.get("number") is None

@@ -15,6 +15,7 @@ from typing import Any
 
 from plan_portal.core.text import fold, squash_spaces
 
+from .dates import exact_date
 from .names import name_key
 
 __all__ = ["CORPUS_FIELDS", "FIELDS", "SeedScore", "compare", "corpus_table", "due_key", "lead_key", "text_to_docx"]
@@ -34,6 +35,9 @@ def due_key(value: Any) -> str:
     """A deadline's wording, compared without case, diacritics or spacing around "/" and "-"."""
     if value is None:
         return ""
+    iso = exact_date(squash_spaces(str(value)).strip(" ."))
+    if iso:
+        return iso  # "21/01/2021" and the record's date 2021-01-21 are one deadline
     text = fold(squash_spaces(str(value)))
     text = re.sub(r"\s*([/\-–,])\s*", r"\1", text).replace("–", "-")
     return text.strip(" .")

@@ -93,6 +93,10 @@ class _Extractor(HeaderMixin, BasisMixin, ProseMixin, TaskMixin, TableMixin, Eve
 
         number = self._number(header)
         place, issued = self._place_date(header)
+        if number is None and issued is None and not header:
+            # No header at all: a republished operative part or a news item reporting the document.
+            reported = self._reported_number()
+            number, issued = reported.get("number"), reported.get("issued")
         self._place = place
         header_issuer = self._header_issuer(header)
         gazette = self._gazette(summary)

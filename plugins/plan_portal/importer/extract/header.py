@@ -262,3 +262,33 @@ class HeaderMixin(Base):
         if match:
             out["issuer"] = nm.abbreviate(nm.case_agency(match.group(1)))
         return out
+
+    def _reported_number(self) -> dict[str, Any]:
+        """Number and date of a document republished without its header, as its page reports them.
+
+        "(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)" closing the text, or a first sentence
+        "Ngày 01/3/2021, UBND tỉnh ban hành Công văn số 1066/UBND-VXNV …" (the act being reported).
+        """
+        for it in self.items:
+            if it.table is not None:
+                continue
+            text = it.plain.strip()
+            match = _REPORTED_AS.match(text) or _REPORTED_ACT.match(text)
+            if match:
+                out: dict[str, Any] = {"number": match.group("number").rstrip(".,")}
+                found = find_exact_date(match.group("date") or "")
+                if found:
+                    out["issued"] = found[0]
+                return out
+        return {}
+
+
+_KINDS = r"(?:Công văn|Kế hoạch|Quyết định|Chỉ thị|Thông báo|Hướng dẫn|Chương trình)"
+_SYMBOL = r"(?P<number>\d+[\w.]*(?:[/\-][\w.Đđ&]+)+)"
+# "(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)"
+_REPORTED_AS = re.compile(rf"^\(\s*Theo\s+{_KINDS}\s+số\s+{_SYMBOL},?\s*(?P<date>ngày\s+[^)]+)?\)\.?$")
+# "Ngày 01/3/2021, UBND tỉnh ban hành Công văn số 1066/UBND-VXNV …"; "… đã ký ban hành Công văn số 1127-CV/HU"
+_REPORTED_ACT = re.compile(
+    rf"^(?P<date>Ngày\s+(?:\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+\d{{4}})),\s+"
+    rf"[^.]{{0,160}}?ban hành\s+{_KINDS}\s+số\s+{_SYMBOL}"
+)
