@@ -166,9 +166,6 @@ class PortalContext:
     def section_plans(self, slug: str) -> list[Plan]:
         return self.catalog.section_plans.get(slug, [])
 
-    def entry(self, path: str) -> Any:
-        return self.catalog.by_path.get(path)
-
     def diagnostics_for(self, path: str) -> list[Any]:
         return self.catalog.diagnostics_for(path)  # indexed once per build, not filtered per page
 

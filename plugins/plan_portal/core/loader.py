@@ -531,5 +531,3 @@ def iter_plan_files(content_dir: Path, plans_dir: str = "ke-hoach",
     plans_dir = plans_dir.strip("/")
     return [(content_dir / rel, rel) for rel in scan.markdown(plans_dir) if rel != f"{plans_dir}/index.md"]
 
-
-UrlFor = Callable[[str], str]

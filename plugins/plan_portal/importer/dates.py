@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from plan_portal.core.periods import parse_period
 from plan_portal.core.text import squash_spaces
 
 __all__ = [
@@ -149,13 +150,6 @@ def clock_times(text: str) -> list[str]:
     return out
 
 
-def period_ok(value: str, default_year: int | None = None) -> bool | None:
-    """Whether the colleague's period parser understands ``value`` (``None`` when it is not installed)."""
-    try:
-        from plan_portal.core.periods import parse_period
-    except Exception:  # the module arrives later
-        return None
-    try:
-        return bool(parse_period(value, default_year=default_year).ok)
-    except Exception:
-        return False
+def period_ok(value: str, default_year: int | None = None) -> bool:
+    """Whether the portal's period parser understands ``value`` (it never raises)."""
+    return parse_period(value, default_year=default_year).ok
