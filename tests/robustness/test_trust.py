@@ -79,6 +79,7 @@ def _serve_build(root: Path) -> list[str]:
         config.plugins.on_startup(command="serve", dirty=False)
         build(config, serve_url="http://127.0.0.1:8000/")
         build(config, serve_url="http://127.0.0.1:8000/")  # a rebuild after a save reuses the plugin's cache
+        config.plugins.on_startup(command="build", dirty=False)  # the instance is shared by every build of the process
     return messages
 
 
