@@ -89,3 +89,14 @@ def test_a_document_quoted_in_the_body_is_not_the_number() -> None:
     text = ("Thực hiện Kế hoạch số 84/KH-UBND ngày 25/3/2021 của UBND huyện, Chủ tịch UBND huyện giao:\n"
             "1. Giao Phòng Văn hóa và Thông tin huyện chủ trì tổ chức Lễ.\n")
     assert import_text(text).record.get("number") is None
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("Phó Bí thư yêu cầu các Ban, Văn phòng Huyện ủy tham mưu tổ chức Đại hội.\n",
+     ["các Ban Huyện ủy", "Văn phòng Huyện ủy"]),
+    ("Đảng bộ xã Bình Mỹ và Chi bộ Khối Vận huyện sẽ tiến hành đại hội điểm trước ngày 31-1-2020.\n",
+     ["Đảng bộ xã Bình Mỹ", "Chi bộ Khối Vận huyện"]),
+    ("Sở Văn hóa, Thể thao và Du lịch chủ trì tổ chức Lễ trước ngày 5/9/2024.\n", "Sở Văn hóa, Thể thao và Du lịch"),
+])
+def test_bodies_named_together(text: str, lead: object) -> None:
+    assert import_text(text).record["tasks"][0]["lead"] == lead

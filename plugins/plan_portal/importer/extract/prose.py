@@ -53,8 +53,6 @@ _NOT_A_DUTY = re.compile(r"^(?:trong đó|lưu ý|ghi chú)\b", re.IGNORECASE)
 def _sentences(text: str) -> list[str]:
     text = re.sub(r"\s*\./\.\s*$", ".", text.strip())
     parts = re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])", text)
-    # "các đồng chí Ủy viên Ban Chấp hành Đảng bộ huyện": members of a body; the body leads.
-    parts = [re.sub(r"^(?:các\s+)?(?:đồng chí|đ/c)\s+(?:Ủy viên|ủy viên|thành viên)\s+", "", p) for p in parts]
     return [p.strip() for p in parts if p.strip()]
 
 
@@ -116,6 +114,16 @@ def _bodies(subject: str) -> list[str]:
     """A list of groups as its bodies: a comma before "các …", "Chủ tịch …", "Thủ trưởng …" or "UBND …" starts
     another one ("các sở, ban ngành, các cơ quan trung ương …, Chủ tịch UBND các huyện, thành phố")."""
     parts = re.split(r",\s+(?=(?:các|Chủ tịch|Thủ trưởng|Giám đốc|UBND|Ủy ban nhân dân)\s)", subject)
+    # "các Ban, Văn phòng Huyện ủy": bare heads sharing the Party committee named last.
+    owner = re.match(r"^(?:các\s+)?((?:Ban|Văn phòng)(?:,\s+(?:Ban|Văn phòng))*),\s+(Ban|Văn phòng)\s+"
+                     r"((?:Huyện|Tỉnh|Thành|Quận|Thị|Đảng)\s+ủy)$", subject)
+    if owner:
+        heads = re.split(r",\s+", owner.group(1)) + [owner.group(2)]
+        plural = "các " if subject.lower().startswith("các ") else ""
+        return [(plural if n == 0 else "") + f"{head} {owner.group(3)}" for n, head in enumerate(heads)]
+    # "Đảng bộ xã A và Chi bộ B": two named bodies.
+    parts = [q for p in parts for q in (re.split(r"\s+và\s+(?=(?:Chi bộ|Đảng bộ|Đảng ủy|Ban|Sở|Phòng|UBND)\s)", p)
+                                        if p[:1].isupper() else [p])]
     # "các đồng chí Ủy viên Ban Chấp hành Đảng bộ huyện": members of a body; the body leads.
     parts = [re.sub(r"^(?:các\s+)?(?:đồng chí|đ/c)\s+(?:Ủy viên|ủy viên|thành viên)\s+", "", p) for p in parts]
     return [p.strip() for p in parts if p.strip()]
