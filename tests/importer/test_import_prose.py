@@ -100,3 +100,15 @@ def test_a_document_quoted_in_the_body_is_not_the_number() -> None:
 ])
 def test_bodies_named_together(text: str, lead: object) -> None:
     assert import_text(text).record["tasks"][0]["lead"] == lead
+
+
+def test_table_given_one_cell_a_line() -> None:
+    text = ("Kế hoạch tổ chức hội nghị\n\nTT\n\nNội dung công việc\n\nSố ngày\n\nNgày chậm nhất phải hoàn thành\n\n"
+            "1\n\nTriển khai ở tỉnh\n\nTriệu tập hội nghị.\n\n \n\n21/01/2021\n\n"
+            "2\n\nDự kiến người ứng cử\n\nSau khi thống nhất, Thường trực HĐND các cấp dự kiến cơ cấu.\n\n105 ngày\n\n"
+            "07/02/2021 (chủ Nhật)\n")
+    tasks = import_text(text).record["tasks"]
+    assert [(t["title"], t.get("lead"), t.get("due")) for t in tasks] == [
+        ("Triển khai ở tỉnh", None, "2021-01-21"),
+        ("Dự kiến người ứng cử", "Thường trực HĐND các cấp", "2021-02-07"),
+    ]

@@ -285,6 +285,15 @@ def _ends_open(text: str) -> bool:
     return bool(plain) and not _TERMINAL.search(plain)
 
 
+def _lone_cell(previous: str, text: str) -> bool:
+    """A row number or a date alone on its line: a table's cell given one a line, not a sentence's end."""
+    text = text.strip()
+    if re.fullmatch(r"\d{1,3}", text):
+        return True
+    return bool(re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}(?:\s*\([^)]*\))?", text)) and not re.search(
+        r"(?<!\d )\b(?:ngày|số)\s*$", strip_inline(previous))  # "… ngày" / "15/3/2021" is one sentence
+
+
 def _starts_lower(text: str) -> bool:
     plain = strip_inline(text)
     plain = plain.lstrip("(“\"'")
@@ -364,7 +373,8 @@ def normalise_blocks(blocks: list[Block], wrapped: bool | None = None) -> list[B
                 join = True  # "Sở Lao động" / "- Thương binh và Xã hội": a name broken at its dash
             elif re.fullmatch(r"Số\s*:?", strip_inline(prev_text).strip()) and re.match(r"\d", plain):
                 join = True  # "Số:" / "1782/QĐ-UBND"
-            elif not has_marker and re.match(r"\d", plain) and _ends_open(prev_text) and not _is_upper(prev_text):
+            elif (not has_marker and re.match(r"\d", plain) and _ends_open(prev_text) and not _is_upper(prev_text)
+                  and not _lone_cell(prev_text, plain)):
                 join = True  # "Căn cứ Quyết định số" / "112/QĐ-TTg ngày …", "…, ngày" / "29 tháng 4 năm 2021"
             elif not block.gap and _caps_fragment(prev_text, this):
                 join = True

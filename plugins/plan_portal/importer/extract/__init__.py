@@ -175,9 +175,12 @@ class _Extractor(HeaderMixin, BasisMixin, ProseMixin, TaskMixin, TableMixin, Eve
             tail_items = [i for i in tail_items if i < annex]
             body_ranges.append((annex, len(items), None))
         tasks = self._tasks(plan_pre_start, plan_body_end)
-        if not tasks and not any(it.numbered for it in items[plan_pre_start:plan_body_end]):
-            # No outline: the duties are running prose (a letter, a republished operative part).
-            tasks = [task for _, task in self._prose_tasks(items[plan_pre_start:plan_body_end])]
+        if not tasks:
+            # A table given one cell a line; or no outline: duties as running prose (a letter, an operative part).
+            found = self._linear_table_tasks(items[:plan_body_end])
+            if not found and not any(it.numbered for it in items[plan_pre_start:plan_body_end]):
+                found = self._prose_tasks(items[plan_pre_start:plan_body_end])
+            tasks = [task for _, task in found]
         if annex is not None:
             annexed = [task for it in items[annex:] if it.table is not None for _, task in self._table_tasks(it)]
             if annexed:

@@ -21,7 +21,7 @@ import re
 from typing import Any
 
 from .. import names as nm
-from ..dates import DUE_IN_SENTENCE
+from ..dates import DUE_IN_SENTENCE, due_from_value
 from ..structure import Item
 from .tasks import TaskMixin
 
@@ -131,6 +131,39 @@ def _bodies(subject: str) -> list[str]:
 
 class ProseMixin(TaskMixin):
     """Reads duties from running prose."""
+
+    def _linear_table_tasks(self, lines: list[Item]) -> list[tuple[float, dict[str, Any]]]:
+        """A table a web page gave one cell a line: "TT", its header cells, then "1", the row's cells, "2", ….
+
+        The row's first cell is the duty, its last cell the deadline when it reads as one, its lead a body
+        named as the subject of a cell ("… Thường trực HĐND các cấp dự kiến …"); none is invented.
+        """
+        lines = [it for it in lines if it.table is None and it.plain.strip()]
+        start = next((n for n, it in enumerate(lines) if it.plain.strip() in ("TT", "STT")), None)
+        if start is None or not any(re.match(r"(?:Nội dung|Công việc)", h.plain.strip())
+                                    for h in lines[start + 1:start + 6]):
+            return []
+        rows: list[list[Item]] = []
+        for it in lines[start + 1:]:
+            if re.fullmatch(r"\d{1,3}\.?", it.plain.strip()) and int(it.plain.strip(" .")) == len(rows) + 1:
+                rows.append([it])
+            elif rows:
+                rows[-1].append(it)
+        out: list[tuple[float, dict[str, Any]]] = []
+        for row in rows:
+            cells = [c for c in row[1:] if not c.plain.strip().startswith("(")]
+            if not cells:
+                continue
+            due, sure = due_from_value(cells[-1].plain) if len(cells) > 1 else (None, False)
+            lead: list[str] = []
+            for cell in cells[1:-1] if sure else cells[1:]:
+                found = next((f for f in map(_lead, _sentences(cell.plain)) if f), None)
+                if found:
+                    lead = _bodies(found[0])
+                    break
+            out.append((row[0].index, self._task(cells[0].plain, lead, [], due if sure else None)))
+            self.consumed.update(it.index for it in row)
+        return out
 
     def _prose_tasks(self, body: list[Item]) -> list[tuple[float, dict[str, Any]]]:
         out: list[tuple[float, dict[str, Any]]] = []
