@@ -37,9 +37,11 @@ def test_files_of_each_export() -> None:
     catalog = catalog_of({"ke-hoach/2023/48.md": PLAN}, today=date(2024, 9, 1))
     files = data_files(catalog, "https://example.org/")
     assert sorted(files) == ["co-quan/phong-noi-vu-cam-pha/atom.xml", "co-quan/phong-noi-vu-cam-pha/lich.ics",
+                             "co-quan/phong-noi-vu-cam-pha/rss.xml",
                              "co-quan/ubnd-tp-cam-pha/atom.xml", "co-quan/ubnd-tp-cam-pha/lich.ics",
+                             "co-quan/ubnd-tp-cam-pha/rss.xml",
                              "dong-thoi-gian/lich.ics", "du-lieu/ke-hoach.json", "du-lieu/ke-hoach.schema.json",
-                             "du-lieu/nhiem-vu.csv", "ke-hoach/atom.xml"]
+                             "du-lieu/nhiem-vu.csv", "ke-hoach/atom.xml", "ke-hoach/rss.xml"]
     plans = json.loads(files["du-lieu/ke-hoach.json"])["plans"]
     assert [p["number"] for p in plans] == ["48/KH-UBND"]
     assert plans[0]["tasks"][0]["due"]["text"] == "trước 25/9/2024"

@@ -124,3 +124,16 @@ def test_feeds_are_discoverable_from_each_page(demo_with_url):
             for article in section.iterdir():
                 if (article / "index.html").is_file():
                     assert section / "atom.xml" in _alternates(site, f"chuyen-trang/{section.name}/{article.name}").values()
+
+
+def test_rss_twins_with_site_url_only(demo_with_url, demo_without_url):
+    assert not list(demo_without_url[0].rglob("rss.xml"))
+    for uri, path in _feeds(demo_with_url).items():
+        rss = path.with_name("rss.xml")
+        parsed = feedparser.parse(rss.read_bytes())
+        assert not parsed.bozo and parsed.version == "rss20", (uri, parsed.get("bozo_exception"))
+        atom = feedparser.parse(path.read_bytes())
+        assert [e.link for e in parsed.entries] == [e.link for e in atom.entries]
+        assert all(e.link.startswith(SITE_URL) and e.published for e in parsed.entries)
+    soup = BeautifulSoup((demo_with_url / "index.html").read_text("utf-8"), "html.parser")
+    assert soup.select_one('head link[type="application/rss+xml"]')["href"] == "ke-hoach/rss.xml"

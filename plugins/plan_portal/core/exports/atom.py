@@ -1,4 +1,6 @@
-"""Atom feeds of new plans: the whole portal, each agency and each chuyên trang (``atom.xml``).
+"""Atom feeds of new plans: the whole portal, each agency and each chuyên trang (``atom.xml``), and the
+same as RSS 2.0 (``rss.xml``, what many Vietnamese portal readers expect) when ``site_url`` is set: RSS
+links must be absolute URLs.
 
 Made with ``feedgen``. Deterministic: the same content gives the same bytes, whatever the day of the
 build. Every date comes from the plans (their date of issue, at 00:00 Vietnam time), never from the
@@ -29,9 +31,10 @@ from .base import Export
 if TYPE_CHECKING:
     from ..catalog import Catalog
 
-__all__ = ["EXPORT", "Feed", "feeds", "feed_xml", "FEED_SIZE"]
+__all__ = ["EXPORT", "Feed", "feeds", "feed_xml", "FEED_SIZE", "RSS_NAME"]
 
 FEED_SIZE = 50
+RSS_NAME = "rss.xml"
 VIETNAM = timezone(timedelta(hours=7), "+07")
 TAG_AUTHORITY = "tag:cong-ke-hoach,2024:"  # ids of a site built without site_url
 
@@ -44,6 +47,11 @@ class Feed:
     page_url: str
     title: str
     plans: tuple[Plan, ...]
+
+    @property
+    def rss_uri(self) -> str:
+        """The RSS 2.0 twin of the feed, next to it (written only with a site_url)."""
+        return posixpath.join(posixpath.dirname(self.uri), RSS_NAME)
 
 
 def _newest(plans: Iterable[Plan]) -> tuple[Plan, ...]:
@@ -72,8 +80,8 @@ def _moment(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=VIETNAM)
 
 
-def feed_xml(catalog: Catalog, feed: Feed, site_url: str, fallback_day: date) -> bytes:
-    """The Atom document of ``feed`` (UTF-8 XML)."""
+def feed_xml(catalog: Catalog, feed: Feed, site_url: str, fallback_day: date, *, rss: bool = False) -> bytes:
+    """The Atom document of ``feed`` (UTF-8 XML), or its RSS 2.0 twin."""
     base = site_url.rstrip("/") + "/" if site_url else ""
     folder = posixpath.dirname(feed.uri)
 
@@ -93,13 +101,20 @@ def feed_xml(catalog: Catalog, feed: Feed, site_url: str, fallback_day: date) ->
     fg.title(feed.title)
     fg.language("vi")
     fg.generator("Cổng kế hoạch (plan-portal)")
-    fg.link(href=link(feed.uri), rel="self", type="application/atom+xml")
+    if rss:
+        fg.link(href=link(feed.rss_uri), rel="self", type="application/rss+xml")
+    else:
+        fg.link(href=link(feed.uri), rel="self", type="application/atom+xml")
     fg.link(href=link(feed.page_url), rel="alternate", type="text/html")
     fg.author({"name": "Cổng kế hoạch"})
-    fg.updated(_moment(max((day_of(p) for p in feed.plans), default=fallback_day)))
+    newest = _moment(max((day_of(p) for p in feed.plans), default=fallback_day))
+    fg.updated(newest)
+    fg.lastBuildDate(newest)  # RSS: feedgen would write the clock's time
+    fg.description(feed.title)
     for plan in feed.plans:
         entry = fg.add_entry(order="append")
         entry.id(ident(plan.url))
+        entry.guid(ident(plan.url), permalink=bool(base))
         entry.title(f"{plan.title}: {plan.summary}" if plan.number else plan.title)
         entry.link(href=link(plan.url), rel="alternate", type="text/html")
         entry.author({"name": catalog.issuer_label(plan)})
@@ -110,7 +125,7 @@ def feed_xml(catalog: Catalog, feed: Feed, site_url: str, fallback_day: date) ->
         for slug in plan.special:
             section = catalog.section_by_slug.get(slug)
             entry.category(term=slug, label=section.title if section else slug)
-    return fg.atom_str(pretty=True)
+    return fg.rss_str(pretty=True) if rss else fg.atom_str(pretty=True)
 
 
 def _files(catalog: Catalog, site_url: str) -> Iterator[tuple[str, Iterable[bytes]]]:
@@ -118,6 +133,8 @@ def _files(catalog: Catalog, site_url: str) -> Iterator[tuple[str, Iterable[byte
     fallback = max((d for d in dated if d is not None), default=date(2000, 1, 1))
     for feed in feeds(catalog):
         yield feed.uri, [feed_xml(catalog, feed, site_url, fallback)]
+        if site_url:
+            yield feed.rss_uri, [feed_xml(catalog, feed, site_url, fallback, rss=True)]
 
 
 EXPORT = Export(name="atom", title="Bản tin Atom các kế hoạch mới", files=_files)
