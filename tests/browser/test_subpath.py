@@ -12,8 +12,6 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import SUB_PATH
-
 pytestmark = pytest.mark.browser
 
 ASSETS = (("link", "href"), ("script", "src"), ("img", "src"), ("a", "href"), ("source", "src"))
@@ -25,9 +23,9 @@ def _target(site, page_url: str, ref: str):
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or parts.netloc != urlsplit(site.base).netloc:
         return None
-    path = unquote(parts.path)
-    assert path.startswith(SUB_PATH), f"{ref!r} on {page_url} leaves the site's sub-path: {path}"
-    rel = posixpath.normpath(path[len(SUB_PATH):]) if path != SUB_PATH else "."
+    path, sub_path = unquote(parts.path), urlsplit(site.base).path
+    assert sub_path != "/" and path.startswith(sub_path), f"{ref!r} on {page_url} leaves the site's sub-path: {path}"
+    rel = posixpath.normpath(path[len(sub_path):]) if path != sub_path else "."
     file = site.site_dir / rel
     return file / "index.html" if path.endswith("/") or file.is_dir() else file
 
