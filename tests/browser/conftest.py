@@ -131,6 +131,7 @@ def pages(sub_site: Served) -> dict[str, str]:
         "bài viết chuyên trang": article,
         "báo cáo": "bao-cao/",
         "tìm kiếm": "tim-kiem/",
+        "thống kê": "thong-ke/",
     }
 
 

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 
 KINDS = [
     "trang chủ", "danh sách kế hoạch", "kế hoạch", "dòng thời gian", "danh sách cơ quan", "cơ quan",
-    "danh sách chuyên trang", "chuyên trang", "bài viết chuyên trang", "báo cáo", "tìm kiếm",
+    "danh sách chuyên trang", "chuyên trang", "bài viết chuyên trang", "báo cáo", "tìm kiếm", "thống kê",
 ]
 
 
