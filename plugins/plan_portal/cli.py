@@ -10,6 +10,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from .core.agencies import Registry
+from .core.attachments import attachment_problems
 from .core.audit import content_problems
 from .core.catalog import Catalog
 from .core.urls import SitePaths
@@ -34,6 +35,8 @@ def check(content_dir: Path, *, paths: SitePaths | None = None, registry_name: s
     else:
         registry = Registry.from_agencies([])
     entries = [load_plan(path, rel) for path, rel in iter_plan_files(content_dir, paths.plans, scan)]
+    for entry in entries:  # the same check as the build's (mkdocs/plugin.py on_files)
+        registry_problems += attachment_problems(scan, content_dir, entry)
     sections = load_sections(content_dir, paths.sections, scan=scan)
     claimed = [e.path for e in entries] + [s.path for s in sections] + [a.path for s in sections for a in s.articles]
     claimed += [rel for _, rel in iter_report_files(content_dir, paths.results) if scan.has_file(rel)]

@@ -428,7 +428,7 @@ class Catalog:
         return [d for d in self.diagnostics if d.severity is Severity.ERROR]
 
 
-_REPORTED = frozenset({"issuer", "number", "special", "issued", "lifecycle"})
+_REPORTED = frozenset({"issuer", "number", "special", "issued", "lifecycle", "attachments"})
 _ROLES = frozenset({"lead", "support", "id", "status", "updates"})
 
 

@@ -21,17 +21,19 @@ from pydantic import (
     PrivateAttr,
     ValidationInfo,
     WithJsonSchema,
+    computed_field,
     field_validator,
 )
 
 from .periods import Period, parse_period
 from .records import period_record_schema
 from .taskids import task_keys
-from .urls import task_anchor
+from .urls import file_url, task_anchor
 from .text import clean
 
 __all__ = [
     "AUTHORITIES",
+    "Attachment",
     "BasisRef",
     "Event",
     "Lifecycle",
@@ -96,6 +98,9 @@ FIELD_LABELS: dict[str, str] = {
     "results": "kết quả",
     "task": "nhiệm vụ",
     "closes": "báo cáo tổng kết",
+    "attachments": "tệp đính kèm",
+    "file": "tệp",
+    "kind": "loại tệp",
 }
 """Vietnamese names of the front matter keys: JSON Schema titles and error messages."""
 
@@ -340,6 +345,54 @@ class Event(_Model):
         return self._index
 
 
+class Attachment(_Model):
+    """Một tệp đính kèm của kế hoạch: bản ký số, bản Word, phụ lục… Được đăng nguyên văn để tải về."""
+
+    file: Text = Field(
+        description="Đường dẫn tệp tính từ thư mục nội dung, ví dụ «ke-hoach/2023/48-kh-ubnd.pdf». Tệp phải nằm "
+        "trong thư mục nội dung; chỉ nhận PDF, Word, Excel, OpenDocument, ZIP và ảnh JPEG, PNG.",
+    )
+    title: Text | None = Field(None, description="Tên hiển thị, ví dụ «Văn bản có chữ ký số». Bỏ trống thì dùng tên tệp.")
+    kind: Text | None = Field(None, description="Loại tệp đính kèm, ví dụ «bản ký số», «dự thảo», «phụ lục».")
+
+    # Set when the file is found in the content folder (core/attachments.py); else the file is not linked.
+    _rel: str | None = PrivateAttr(None)
+    _size: int | None = PrivateAttr(None)
+
+    @computed_field(title="Địa chỉ tải về", description="Địa chỉ của tệp, tương đối với gốc trang web.")  # type: ignore[prop-decorator]
+    @property
+    def url(self) -> str | None:
+        return file_url(self._rel) if self._rel is not None else None
+
+    @computed_field(title="Tên", description="Tên hiển thị của tệp.")  # type: ignore[prop-decorator]
+    @property
+    def name(self) -> str:
+        return self.title or self.file.rsplit("/", 1)[-1]
+
+    @computed_field(title="Định dạng", description="Định dạng tệp theo đuôi tệp, ví dụ «PDF», «Word».")  # type: ignore[prop-decorator]
+    @property
+    def type(self) -> str:
+        from .attachments import file_type
+
+        return file_type(self.file) or ""
+
+    @computed_field(title="Dung lượng (byte)", description="Dung lượng tệp, tính bằng byte.")  # type: ignore[prop-decorator]
+    @property
+    def size(self) -> int | None:
+        return self._size
+
+    @property
+    def published(self) -> bool:
+        """Whether the file was found, safe, and is linked."""
+        return self._rel is not None
+
+    @property
+    def size_label(self) -> str:
+        from .attachments import human_size
+
+        return human_size(self._size) if self._size is not None else ""
+
+
 class Plan(_Model):
     """Phần khai báo (front matter) của một kế hoạch."""
 
@@ -374,6 +427,10 @@ class Plan(_Model):
         None,
         description="Tình trạng sau khi ban hành: đã kết thúc, được thay thế hoặc bị bãi bỏ. Bỏ trống khi kế hoạch "
         "đang được thực hiện.",
+    )
+    attachments: list[Attachment] = Field(
+        default_factory=list,
+        description="Tệp đính kèm để người đọc tải về: văn bản có chữ ký số (PDF), bản Word, phụ lục.",
     )
 
     # Set by the loader and the catalog; not part of the front matter.

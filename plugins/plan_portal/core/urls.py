@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .options import DEFAULTS, Options
 
-__all__ = ["PAGE_SEGMENT", "SEARCH_DIR", "SitePaths", "index_source", "month_anchor", "source_of", "task_anchor", "task_url"]
+__all__ = ["PAGE_SEGMENT", "SEARCH_DIR", "SitePaths", "file_url", "index_source", "month_anchor", "source_of", "task_anchor", "task_url"]
 
 #: Path segment of the numbered pages of a listing: ``co-quan/<id>/trang-2/``.
 PAGE_SEGMENT = "trang"
@@ -56,6 +56,11 @@ def month_anchor(year: int, month: int, first: int | None = None) -> str:
 def task_anchor(key: str) -> str:
     """The anchor of a task's row in its plan's table, from its stable id (``core/taskids.py``): ``nv-ii-3-1``."""
     return f"nv-{key}"
+
+
+def file_url(rel: str) -> str:
+    """A content file published as it is (a plan's attachment): MkDocs copies it to its own path."""
+    return rel
 
 
 def task_url(plan_url: str, key: str) -> str:

@@ -35,6 +35,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..core.agencies import Registry
+from ..core.attachments import attachment_problems
 from ..core.audit import content_problems
 from ..core.files import ContentScan, scan_content
 from ..core.catalog import Catalog
@@ -157,6 +158,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         _drop_refused(files, scan, docs_dir)
         registry = self._load_registry(files, docs_dir, scan)
         self._entries = {}
+        attached: list = []
         plan_paths = {rel for _, rel in iter_plan_files(docs_dir, self.paths.plans, scan)}
         for file in files.documentation_pages():
             if file.src_uri not in plan_paths:
@@ -164,6 +166,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             # Plans stay out of the nav: Material renders the whole nav into every page (quadratic builds).
             file.inclusion = InclusionLevel.NOT_IN_NAV
             entry = load_plan(Path(file.abs_src_path or ""), file.src_uri, url=file.url, cache=self._cache)
+            attached += attachment_problems(scan, docs_dir, entry)  # before the line map is trimmed
             Catalog.keep_reported_lines(entry)  # the model has the rest: ~40 KB a plan less (issue 8)
             self._entries[file.src_uri] = entry
 
@@ -187,7 +190,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         self._sections = {s.path: s for s in sections}
         claimed = list(self._entries) + [s.path for s in sections] + [a.path for s in sections for a in s.articles]
         claimed += list(self._reports)
-        problems = self._registry_problems + content_problems(
+        problems = self._registry_problems + attached + content_problems(
             scan, docs_dir, plans_dir=self.paths.plans, claimed=claimed,
             plan_bodies=[(e.path, e.body, e.front.body_line) for e in self._entries.values()])
         self.catalog = Catalog(self._entries.values(), registry, sections, today=self.today, paths=self.paths,

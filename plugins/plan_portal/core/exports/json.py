@@ -21,6 +21,8 @@ __all__ = ["EXPORT", "catalog_json", "catalog_json_parts", "plan_record"]
 def plan_record(plan: Plan) -> dict[str, Any]:
     """The plan as JSON-ready data, in the shape of its front matter; periods become {text, start, end, …}."""
     record = plan.model_dump(mode="json", exclude_none=True)
+    # only the attachments found in the content folder are published (core/attachments.py)
+    record["attachments"] = [a for a in record.get("attachments", []) if "url" in a]
     if plan.url or plan.path:
         record = {"url": plan.url, "path": plan.path, **record}
     return record
