@@ -136,3 +136,14 @@ def test_exports_carry_statuses_and_updates(example):
     assert by_id[("40/KH-UBND", "3")]["nhan_trang_thai"] == "Chưa có báo cáo"
     ics = (example / "dong-thoi-gian" / "lich.ics").read_text("utf-8")
     assert "Tình trạng (ngày 30/06/2025): Quá hạn\\, chưa hoàn thành" in ics.replace("\n ", "")
+
+
+def test_the_example_plan_offers_its_labelled_pdf(example):
+    """Issue 16 item 7 on the example site: the synthetic PDF is listed, downloadable and published as it is."""
+    plan = _html(example, "ke-hoach/2024/40-kh-ubnd-ngay-sach")
+    (link,) = plan.select("#tep-dinh-kem a[download]")
+    assert link["href"] == "../40-kh-ubnd-ngay-sach.pdf"
+    assert "Ví dụ minh họa" in link.get_text() and "giả định" in link.get_text()
+    assert _text(plan.select_one(".pp-attachment__meta")) == "Bản ký số (ví dụ) · PDF · 667 byte"
+    source = EXAMPLE / "content" / "ke-hoach" / "2024" / "40-kh-ubnd-ngay-sach.pdf"
+    assert (example / "ke-hoach" / "2024" / "40-kh-ubnd-ngay-sach.pdf").read_bytes() == source.read_bytes()
