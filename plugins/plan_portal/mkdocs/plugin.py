@@ -18,17 +18,12 @@ Under ``mkdocs serve`` (``on_startup``) the instance lives across rebuilds and k
 
 from __future__ import annotations
 
-import html
-import os
 import re
-from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
-import yaml
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -45,13 +40,15 @@ from ..core.reports import ReportEntry, load_report
 from ..core.sanitize import sanitize_html
 from ..core.sections import SectionEntry, load_sections
 from ..core import status as statuses
-from ..core.options import Options
 from ..core.pages import View, build_views
-from ..core.exports import export_names, write_data_files
+from ..core.exports import write_data_files
 from ..site import PortalContext, register_filters
 from .search import SEARCH_PAGE, SearchIndexer, add_search_page, search_page_meta
 from .config import PlanPortalConfig
 from .editor import editor_files, find_node_modules
+from .meta import escape_meta, stub
+from .settings import build_date, core_options
+from .site_files import drop_refused, keep_site_files
 
 log = get_plugin_logger(__name__)
 
@@ -60,21 +57,6 @@ TEMPLATES_DIR = PACKAGE_DIR / "templates"
 ASSETS_DIR = PACKAGE_DIR / "assets"
 ASSETS_URI = "assets/plan-portal"
 STATUS_SCRIPT = "status.js"  # generated from core/status.py: the status table as data for portal.js
-
-
-def _build_date(option: str | date | None) -> date:
-    """The date statuses are computed for: the option, else SOURCE_DATE_EPOCH, else today."""
-    if isinstance(option, date):
-        return option
-    if option:
-        try:
-            return date.fromisoformat(option)
-        except ValueError as exc:
-            raise PluginError(f"plan-portal: tùy chọn today phải có dạng YYYY-MM-DD, nhận được «{option}».") from exc
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
-    return date.today()
 
 
 class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
@@ -117,9 +99,9 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             uri = f"{ASSETS_URI}/{name}"
             if uri not in [str(s) for s in config.extra_javascript]:
                 config.extra_javascript.append(uri)
-        self.options = _options(self.config)
+        self.options = core_options(self.config)
         self.paths = SitePaths.of(self.options)
-        self.today = _build_date(self.config.today)
+        self.today = build_date(self.config.today)
         self._site_files(config)
         return config
 
@@ -134,28 +116,15 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
                 log.info("Không tạo sitemap.xml vì chưa có site_url (sơ đồ trang cần địa chỉ đầy đủ của cổng): "
                          "đặt site_url trong mkdocs.yml hoặc biến SITE_URL khi xuất bản.")
 
-    @staticmethod
-    def _keep_site_files(files: Files, config: MkDocsConfig) -> None:
-        """A robots.txt of the content wins over the template; a theme's sitemap.xml template is not
-        copied as a file when it is not rendered (MkDocs copies theme files that are not templates)."""
-        robots = files.get_file_from_path("robots.txt")
-        if robots is not None and robots.abs_src_path and Path(robots.abs_src_path).is_relative_to(Path(config.docs_dir)):
-            config.theme.static_templates.discard("robots.txt")
-        sitemap = files.get_file_from_path("sitemap.xml")
-        if not config.site_url and sitemap is not None and sitemap.abs_src_path and any(
-            Path(sitemap.abs_src_path).is_relative_to(Path(d)) for d in config.theme.dirs
-        ):
-            files.remove(sitemap)
-
     # -- loading ----------------------------------------------------------------------------------------
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        self._keep_site_files(files, config)
+        keep_site_files(files, config)
         docs_dir = Path(config.docs_dir)
         # Before anything reads a file: drop every file reached through a link leading outside docs_dir.
         scan = scan_content(docs_dir)
-        _drop_refused(files, scan, docs_dir)
+        drop_refused(files, scan, docs_dir)
         registry = self._load_registry(files, docs_dir, scan)
         self._entries = {}
         attached: list = []
@@ -204,7 +173,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             if existing is not None:
                 continue  # a hand-written page at that path is the view's introduction
             inclusion = InclusionLevel.INCLUDED if view.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, view.src_uri, content=_stub(view), inclusion=inclusion))
+            files.append(File.generated(config, view.src_uri, content=stub(view), inclusion=inclusion))
         for asset in sorted(ASSETS_DIR.iterdir()):
             if asset.is_file():
                 files.append(File.generated(config, f"{ASSETS_URI}/{asset.name}", abs_src_path=str(asset)))
@@ -276,7 +245,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
                 "description": plan.summary if plan else "Kế hoạch có lỗi nội dung",
                 "hide": ["navigation"],  # plans are not in the nav: give the tasks table the width
             }
-            _escape_meta(page)
+            escape_meta(page)
             return entry.body
         report = self._reports.get(src)
         if report is not None:
@@ -286,7 +255,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
                 "description": report.report.summary if report.report else "Báo cáo có lỗi nội dung",
                 "hide": ["navigation"],
             }
-            _escape_meta(page)
+            escape_meta(page)
             return report.front.body
         section = self._sections.get(src)
         if section is not None:
@@ -296,7 +265,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
                 "description": (section.section.summary if section.section and section.section.summary else section.title),
                 "hide": ["navigation"],
             }
-            _escape_meta(page)
+            escape_meta(page)
             return section.front.body
         view = self._views.get(src)
         if view is not None:
@@ -307,7 +276,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         if (view is not None and view.template == "plan-portal/report.html") or src == SEARCH_PAGE:
             # The build report and the search page are for people, not search engines (sitemap.xml skips them).
             page.meta.setdefault("robots", "noindex")
-        _escape_meta(page)
+        escape_meta(page)
         return markdown
 
     # -- robustness (issue 9): a file MkDocs cannot decode does not stop the build --------------------
@@ -395,68 +364,3 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         return context
 
 
-def _drop_refused(files: Files, scan: ContentScan, docs_dir: Path) -> None:
-    """Remove from MkDocs' files every file of ``docs_dir`` the scan refuses (reported by the core).
-
-    MkDocs walks ``docs_dir`` following links and would copy what they point at. A file the scan
-    did not see is checked on its own: published only when its real path is inside ``docs_dir``.
-    """
-    root = os.path.realpath(docs_dir)
-    for file in list(files):
-        if file.generated_by or not file.abs_src_path:
-            continue
-        if not os.path.normpath(file.abs_src_path).startswith(os.path.normpath(docs_dir) + os.sep):
-            continue  # the theme's own files
-        if scan.refuses(file.src_uri) or (
-            not scan.has_file(file.src_uri)
-            and not os.path.realpath(file.abs_src_path).startswith(root + os.sep)
-        ):
-            files.remove(file)
-
-
-def _options(config: PlanPortalConfig) -> Options:
-    """The core's options from the plugin's (folders without slashes, limits clamped)."""
-    return Options(
-        plans_dir=config.plans_dir.strip("/"),
-        timeline_dir=config.timeline_dir.strip("/"),
-        agencies_dir=config.agencies_dir.strip("/"),
-        sections_dir=config.sections_dir.strip("/"),
-        report_dir=config.report_dir.strip("/"),
-        results_dir=config.results_dir.strip("/"),
-        registry=config.registry,
-        exports=_exports(config.exports),
-        search=config.search,
-        plans_page_size=config.plans_page_size,
-        agency_page_size=config.agency_page_size,
-        timeline_recent_years=config.timeline_recent_years,
-        timeline_page_size=config.timeline_page_size,
-        section_home_plans=max(1, config.section_home_plans),
-        section_home_events=max(0, config.section_home_events),
-        section_home_tasks=max(0, config.section_home_tasks),
-    )
-
-
-def _exports(option: bool | list[str]) -> bool | tuple[str, ...]:
-    """The ``exports`` option: true (all), false (none) or a list of export names."""
-    if isinstance(option, bool):
-        return option
-    names = export_names()
-    unknown = [str(name) for name in option if name not in names]
-    if unknown:
-        raise PluginError(f"plan-portal: tùy chọn exports không có {', '.join(unknown)}; dùng true, false "
-                          f"hoặc danh sách trong: {', '.join(names)}.")
-    return tuple(option)
-
-
-def _stub(view: View) -> str:
-    """The Markdown source of a generated page: front matter only (YAML-escaped by the dumper)."""
-    meta = {"template": view.template, "title": view.title, "description": view.description, **view.extra_meta}
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n"
-
-
-def _escape_meta(page: Page) -> None:
-    """Material prints ``page.meta.title``/``description`` raw into <head>: escape them once, here."""
-    for key in ("title", "description", "author"):
-        value = page.meta.get(key)
-        if isinstance(value, str):
-            page.meta[key] = html.escape(value, quote=True)
