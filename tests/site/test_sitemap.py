@@ -63,3 +63,21 @@ def test_deployment_fails_without_site_url():
     workflow = (ROOT / ".github" / "workflows" / "deploy.yml").read_text("utf-8")
     check = workflow.index('if [ -z "$SITE_URL" ]; then')
     assert check < workflow.index("mkdocs build --strict") and "exit 1" in workflow[check:check + 300]
+
+
+def _raw_templates(site_dir) -> list[str]:
+    """Files of a built site that are a template copied as it is (Jinja comments or tags left in)."""
+    return sorted(str(p.relative_to(site_dir)) for p in site_dir.rglob("*")
+                  if p.is_file() and p.suffix in {".xml", ".txt"} and re.search(r"\{[#%]", p.read_text("utf-8", "replace")))
+
+
+def test_no_template_is_published_as_a_raw_file(demo_with_url, demo_without_url, tmp_path):
+    # The plugin's templates folder is a theme folder: MkDocs would copy its non-HTML files
+    # (overrides/sitemap.xml) as they are. An example site names custom_dir with "..".
+    from demo_builds import build_demo
+    example = tmp_path / "example"
+    build_demo(example, "", mkdocs_yml=ROOT / "examples" / "tien-do" / "mkdocs.yml")
+    for site_dir in (demo_with_url, demo_without_url[0], example):
+        assert _raw_templates(site_dir) == [], site_dir
+        assert not (site_dir / "overrides").exists(), site_dir
+    assert not (example / "sitemap.xml").exists()

@@ -120,7 +120,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        keep_site_files(files, config)
+        keep_site_files(files, config, TEMPLATES_DIR)
         docs_dir = Path(config.docs_dir)
         # Before anything reads a file: drop every file reached through a link leading outside docs_dir.
         scan = scan_content(docs_dir)

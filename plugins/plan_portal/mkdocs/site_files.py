@@ -15,17 +15,29 @@ from mkdocs.structure.files import Files
 from ..core.files import ContentScan
 
 
-def keep_site_files(files: Files, config: MkDocsConfig) -> None:
-    """A robots.txt of the content wins over the template; a theme's sitemap.xml template is not
-    copied as a file when it is not rendered (MkDocs copies theme files that are not templates)."""
+def keep_site_files(files: Files, config: MkDocsConfig, templates_dir: Path) -> None:
+    """A robots.txt of the content wins over the template; no template is copied as a raw file.
+
+    MkDocs copies every theme file that is not ``*.html`` nor a static template. The plugin's own
+    templates folder holds only templates (``robots.txt``, the shell's ``overrides/sitemap.xml``), so none
+    of its files is copied; and without a site_url the theme's sitemap.xml, left unrendered, is not
+    copied either. Paths are compared once resolved (a ``custom_dir`` may be written with ``..``).
+    """
     robots = files.get_file_from_path("robots.txt")
-    if robots is not None and robots.abs_src_path and Path(robots.abs_src_path).is_relative_to(Path(config.docs_dir)):
+    if robots is not None and robots.abs_src_path and _inside(robots.abs_src_path, config.docs_dir):
         config.theme.static_templates.discard("robots.txt")
-    sitemap = files.get_file_from_path("sitemap.xml")
-    if not config.site_url and sitemap is not None and sitemap.abs_src_path and any(
-        Path(sitemap.abs_src_path).is_relative_to(Path(d)) for d in config.theme.dirs
-    ):
-        files.remove(sitemap)
+    for file in list(files):
+        if file.generated_by or not file.abs_src_path or _inside(file.abs_src_path, config.docs_dir):
+            continue
+        if _inside(file.abs_src_path, templates_dir) or (
+            not config.site_url and file.src_uri == "sitemap.xml"
+            and any(_inside(file.abs_src_path, d) for d in config.theme.dirs)
+        ):
+            files.remove(file)
+
+
+def _inside(path: str | os.PathLike, folder: str | os.PathLike) -> bool:
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))
 
 
 def drop_refused(files: Files, scan: ContentScan, docs_dir: Path) -> None:
