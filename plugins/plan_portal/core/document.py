@@ -10,7 +10,7 @@ from the issuer's name ("Huyện ủy", "Đảng ủy"…).
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Any, Literal
 
 from .agencies import Agency, Registry
 from .model import Plan
@@ -30,10 +30,14 @@ def looks_like_party(name: str) -> bool:
     return bool(_PARTY.search(fold(name)))
 
 
-def issuer_kind(plan: Plan, agency: Agency | None, registry: Registry | None) -> IssuerKind:
-    """``"party"`` or ``"state"``: the plan's override, the registry's kind (nearest ancestor), the name."""
-    if plan.issuer_kind:
-        return plan.issuer_kind
+def issuer_kind(plan: Plan | Any, agency: Agency | None, registry: Registry | None) -> IssuerKind:
+    """``"party"`` or ``"state"``: the plan's override, the registry's kind (nearest ancestor), the name.
+
+    Any signed document with an ``issuer`` (a plan, a report) is accepted; only plans have the override.
+    """
+    override = getattr(plan, "issuer_kind", None)
+    if override:
+        return override
     if agency is not None:
         chain = [agency] + (registry.ancestors(agency.id) if registry is not None and agency.registered else [])
         for a in chain:
