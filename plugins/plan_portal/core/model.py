@@ -260,7 +260,32 @@ class Attachment(_Model):
         return human_size(self._size) if self._size is not None else ""
 
 
-class Plan(_Model):
+class _Document(_Model):
+    """A signed document published as a page of its own (a plan, a report): where its source is, where its
+    page goes, and its page title. ``doc_type``, ``number`` and ``summary`` are the subclasses' fields."""
+
+    # Set by the loaders; not part of the front matter.
+    _path: str = PrivateAttr("")
+    _url: str = PrivateAttr("")
+
+    @property
+    def path(self) -> str:
+        """Source file relative to the content folder."""
+        return self._path
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL of the document's page, e.g. ``ke-hoach/2023/48-kh-ubnd/``."""
+        return self._url
+
+    @property
+    def title(self) -> str:
+        """A page title: "Kế hoạch 48/KH-UBND" or the doc type and summary when there is no number."""
+        number, doc_type = getattr(self, "number", None), getattr(self, "doc_type", "")
+        return f"{doc_type} {number}" if number else f"{doc_type} {getattr(self, 'summary', '')}"
+
+
+class Plan(_Document):
     """Phần khai báo (front matter) của một kế hoạch."""
 
     model_config = ConfigDict(
@@ -301,8 +326,6 @@ class Plan(_Model):
     )
 
     # Set by the loader and the catalog; not part of the front matter.
-    _path: str = PrivateAttr("")
-    _url: str = PrivateAttr("")
     _slug: str = PrivateAttr("")
 
     def model_post_init(self, __context: Any) -> None:
@@ -314,16 +337,6 @@ class Plan(_Model):
             event._index = i
 
     @property
-    def path(self) -> str:
-        """Source file relative to the content folder."""
-        return self._path
-
-    @property
-    def url(self) -> str:
-        """Site-relative URL of the plan page, e.g. ``ke-hoach/2023/48-kh-ubnd/``."""
-        return self._url
-
-    @property
     def slug(self) -> str:
         return self._slug
 
@@ -331,13 +344,6 @@ class Plan(_Model):
     def year(self) -> int | None:
         day = self.issued.start or self.issued.end
         return day.year if day else None
-
-    @property
-    def title(self) -> str:
-        """A page title: "Kế hoạch 48/KH-UBND" or the doc type and summary when there is no number."""
-        if self.number:
-            return f"{self.doc_type} {self.number}"
-        return f"{self.doc_type} {self.summary}"
 
     @property
     def sort_key(self) -> tuple[Any, ...]:

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ConfigDict, Field, PrivateAttr, ValidationError
+from pydantic import ConfigDict, Field, ValidationError
 
 from .diagnostics import Diagnostic, Severity
 from .frontmatter import FrontMatter, parse_front_matter
 from .loader import decode_source, default_url, translate_error
-from .model import Day, PeriodField, Signer, Text, UpdateStatus, _Model, _title
+from .model import Day, PeriodField, Signer, Text, UpdateStatus, _Document, _Model, _title
 from .sanitize import body_diagnostics, field_diagnostics
 
 __all__ = ["REPORTS_DIR", "Report", "ReportEntry", "ReportResult", "iter_report_files", "load_report", "load_reports"]
@@ -40,7 +40,7 @@ class ReportResult(_Model):
     due: PeriodField | None = Field(None, description="Gia hạn: thời hạn mới của nhiệm vụ.")
 
 
-class Report(_Model):
+class Report(_Document):
     """Phần khai báo đầu tệp của một báo cáo kết quả thực hiện kế hoạch."""
 
     model_config = ConfigDict(
@@ -58,23 +58,6 @@ class Report(_Model):
     plan: Text = Field(description="Kế hoạch được báo cáo: số, ký hiệu («48/KH-UBND») hoặc đường dẫn tệp («ke-hoach/2023/a.md»).")
     closes: bool = Field(False, description="true nếu đây là báo cáo tổng kết: kế hoạch kết thúc vào ngày báo cáo.")
     results: list[ReportResult] = Field(default_factory=list, description="Kết quả từng nhiệm vụ.")
-
-    _path: str = PrivateAttr("")
-    _url: str = PrivateAttr("")
-
-    @property
-    def path(self) -> str:
-        """Source file relative to the content folder."""
-        return self._path
-
-    @property
-    def url(self) -> str:
-        """Site-relative URL of the report's page."""
-        return self._url
-
-    @property
-    def title(self) -> str:
-        return f"{self.doc_type} {self.number}" if self.number else f"{self.doc_type} {self.summary}"
 
     @property
     def sort_key(self) -> tuple[Any, ...]:
