@@ -269,39 +269,16 @@ def editor_config(registry: Registry, site: EditorSite) -> dict[str, Any]:
     report = report_schema()
     report_fields = schema_fields(report, report.get("$defs", {}), "Report", choices) + [_body("Toàn văn báo cáo")]
     collections: list[dict[str, Any]] = [
-        {
-            "name": "ke-hoach",
-            "label": "Kế hoạch",
-            "label_singular": "kế hoạch",
-            "description": "Mỗi kế hoạch là một tệp Markdown; kế hoạch mới được lưu vào thư mục của năm hiện tại.",
-            "folder": f"{content}/{site.plans_dir.strip('/')}",
-            "path": "{{year}}/{{slug}}",
-            "slug": "{{fields.number}}-{{fields.summary}}",
-            "identifier_field": "summary",
-            "summary": "{{fields.issued}} · {{fields.number}} {{fields.summary}}",
-            "extension": "md",
-            "format": FRONT_MATTER_FORMAT,
-            "create": True,
-            "delete": False,
-            "editor": {"preview": True},
-            "fields": plan_fields,
-        },
-        {
-            "name": "bao-cao-ket-qua",
-            "label": "Báo cáo kết quả",
-            "label_singular": "báo cáo",
-            "description": "Báo cáo kết quả thực hiện một kế hoạch: kết quả từng nhiệm vụ thành cập nhật của nhiệm vụ đó.",
-            "folder": f"{content}/{REPORTS_DIR}",
-            "path": "{{year}}/{{slug}}",
-            "slug": "{{fields.number}}-{{fields.summary}}",
-            "identifier_field": "summary",
-            "summary": "{{fields.issued}} · {{fields.number}} {{fields.summary}}",
-            "extension": "md",
-            "format": FRONT_MATTER_FORMAT,
-            "create": True,
-            "delete": False,
-            "fields": report_fields,
-        },
+        _document_collection(
+            "ke-hoach", "Kế hoạch", "kế hoạch",
+            "Mỗi kế hoạch là một tệp Markdown; kế hoạch mới được lưu vào thư mục của năm hiện tại.",
+            f"{content}/{site.plans_dir.strip('/')}", plan_fields, preview=True,
+        ),
+        _document_collection(
+            "bao-cao-ket-qua", "Báo cáo kết quả", "báo cáo",
+            "Báo cáo kết quả thực hiện một kế hoạch: kết quả từng nhiệm vụ thành cập nhật của nhiệm vụ đó.",
+            f"{content}/{REPORTS_DIR}", report_fields,
+        ),
     ]
     if site.sections:
         collections.append({
@@ -364,3 +341,28 @@ def check_report(diagnostics: Iterable[Any], content_dir: str, revision: int | N
     if revision is not None:
         out["revision"] = revision
     return out
+
+
+def _document_collection(name: str, label: str, singular: str, description: str, folder: str,
+                         fields: list[dict[str, Any]], *, preview: bool = False) -> dict[str, Any]:
+    """A folder collection of signed documents (plans, reports): one Markdown file each, filed by year,
+    named and listed by number and summary."""
+    collection: dict[str, Any] = {
+        "name": name,
+        "label": label,
+        "label_singular": singular,
+        "description": description,
+        "folder": folder,
+        "path": "{{year}}/{{slug}}",
+        "slug": "{{fields.number}}-{{fields.summary}}",
+        "identifier_field": "summary",
+        "summary": "{{fields.issued}} · {{fields.number}} {{fields.summary}}",
+        "extension": "md",
+        "format": FRONT_MATTER_FORMAT,
+        "create": True,
+        "delete": False,
+    }
+    if preview:
+        collection["editor"] = {"preview": True}
+    collection["fields"] = fields
+    return collection
