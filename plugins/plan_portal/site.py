@@ -20,7 +20,8 @@ from .core.document import basis_parts, issuer_kind
 from .core.exports.atom import Feed, feeds as atom_feeds
 from .core.model import Plan
 from .core.labels import (
-    KIND_LABELS, any_date, event_time, issued_label, kind_label, long_date, ref_date, short_date, status_label,
+    KIND_LABELS, any_date, event_time, in_sentence, issued_label, kind_label, long_date, ref_date, short_date,
+    status_label,
 )
 from .core import status as statuses
 from .core.taskids import id_key
@@ -203,6 +204,7 @@ def register_filters(env: Environment) -> None:
     env.filters.update(
         {
             "vi_date": long_date,
+            "vi_in_sentence": in_sentence,
             "vi_short_date": short_date,
             "vi_issued": issued_label,
             "vi_issued_inline": lambda period: issued_label(period, inline=True),

@@ -96,7 +96,7 @@ def test_a_report_marks_tasks_done_on_time_or_late_and_an_extension_moves_a_dead
 
 def test_a_closing_report_ends_its_plan_and_the_silent_task_is_grey(example):
     plan = _html(example, "ke-hoach/2024/40-kh-ubnd-ngay-sach")
-    assert "Đã kết thúc ngày 10 tháng 06 năm 2024" in _text(plan.select_one(".pp-lifecycle"))
+    assert "Đã kết thúc ngày 10 tháng 6 năm 2024" in _text(plan.select_one(".pp-lifecycle"))
     status = [el["data-pp-status"] for el in plan.select(".pp-task-table [data-pp-status]")]
     assert status == ["done_on_time", "done_late", "unreported"]
 

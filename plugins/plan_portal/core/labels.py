@@ -26,16 +26,22 @@ KIND_LABELS = {"issued": "Ban hành", "event": "Sự kiện", "deadline": "Thờ
 #: A plan with no known year, in the year filter and the year index.
 UNKNOWN_YEAR = "Không rõ"
 
-_LONG = "'ngày' dd 'tháng' MM 'năm' yyyy"
 
 
 def long_date(value: date | datetime | None) -> str:
-    """The form of a document's date line: "ngày 20 tháng 02 năm 2023"."""
+    """The form of a document's date line (Nghị định 30/2020/NĐ-CP): a day below 10 and the months 1 and 2
+    take a leading zero, other months do not: "ngày 02 tháng 02 năm 2023", "ngày 20 tháng 6 năm 2025"."""
     if value is None:
         return ""
     if isinstance(value, datetime):
         value = value.date()
-    return format_date(value, _LONG, locale="vi")
+    month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
+    return f"ngày {value.day:02d} tháng {month} năm {value.year}"
+
+
+def in_sentence(label: str) -> str:
+    """A period's label inside a sentence: "gia hạn đến ngày 30/9/2025", not "… đến Ngày 30/9/2025"."""
+    return label[:1].lower() + label[1:] if label[:1].isupper() and not label[:2].isupper() else label
 
 
 def short_date(value: date | None) -> str:
