@@ -94,7 +94,9 @@ def corpus_report(details: bool = False) -> list[str]:
     scores: list[SeedScore] = []
     timings: list[tuple[float, str]] = []
     for expected_file in sorted(CORPUS_EXPECTED.glob("*.yml")):
-        document = CORPUS / (expected_file.stem + ".txt")
+        # The text as its source gives it: plain text, or Markdown when the source is a Markdown copy.
+        document = next((CORPUS / (expected_file.stem + suffix) for suffix in (".txt", ".md")
+                         if (CORPUS / (expected_file.stem + suffix)).exists()), CORPUS / (expected_file.stem + ".txt"))
         if not document.exists():
             print(f"Thiếu văn bản {document.name}", file=sys.stderr)
             continue

@@ -125,6 +125,7 @@ def due_from_value(value: str) -> tuple[str | None, bool]:
     if not value:
         return None, False
     value = re.sub(r"\s*\(.*?\)\s*$", "", value) if not value.startswith("(") else value
+    value = re.sub(r"^(?:là\s+)?nhiệm vụ\s+(?=thường xuyên|hằng|hàng|định kỳ)", "", value, flags=re.IGNORECASE)
     if _WORDED.match(value):
         return value[:1].upper() + value[1:], True
     match = _LEADING_PERIOD.match(value)

@@ -196,7 +196,13 @@ def _is_bare_head(fragment: str) -> bool:
 
 
 _STRONG_AFTER_VA = ("tổ ", "ban ", "sở ", "phòng ", "trung tâm ", "công an ", "đài ", "huyện đoàn", "tỉnh đoàn",
-                    "thành đoàn", "chi đoàn", "văn phòng ")
+                    "thành đoàn", "chi đoàn", "văn phòng ", "các địa phương ")
+# "VTV, VOV, TTXVN": broadcasters and agencies named by their initials, each a body.
+_ACRONYM = re.compile(r"[A-ZĐ]{2,6}")
+# "Bộ Thông tin và Truyền thông Bộ Khoa học và Công nghệ": two ministries run together by a copy.
+_RUN_TOGETHER = re.compile(r"(?<=\w)\s+(?=(?:Bộ|Sở)\s+[A-ZĐ])")
+# "Các bộ, ngành, địa phương là chủ quản CSDLQG …": what follows "là" describes the body.
+_DESCRIBED = re.compile(r"\s+là\s+.*$")
 
 
 def split_agencies(text: str) -> list[str]:
@@ -218,19 +224,25 @@ def split_agencies(text: str) -> list[str]:
         if not part:
             continue
         if _lower(part).startswith("các "):
-            names.append(part)
+            names.append(_DESCRIBED.sub("", part))
             continue
         pieces: list[str] = []
         for fragment in re.split(r"\s*,\s*", part):
             fragment = fragment.strip()
             if not fragment:
                 continue
-            if pieces and (not starts_with_agency(fragment) or _is_bare_head(fragment) or _is_bare_head(pieces[-1])):
+            acronyms = bool(pieces) and _ACRONYM.fullmatch(fragment) is not None and (
+                _ACRONYM.fullmatch(pieces[-1]) is not None or starts_with_agency(pieces[-1]))
+            if pieces and not acronyms and (not starts_with_agency(fragment) or _is_bare_head(fragment)
+                                            or _is_bare_head(pieces[-1])):
                 pieces[-1] = f"{pieces[-1]}, {fragment}"
             else:
                 pieces.append(fragment)
         for piece in pieces:
-            names.extend(_split_va(piece))
+            if starts_with_agency(piece):
+                piece = _DESCRIBED.sub("", piece)
+            for run in (_RUN_TOGETHER.split(piece) if re.match(r"(?:Bộ|Sở)\s", piece) else [piece]):
+                names.extend(_split_va(run))
     return [re.sub(r"\s*(?:\.\.\.|…)+$", "", n).strip(" .,") for n in names if n.strip(" .,")]
 
 

@@ -112,7 +112,10 @@ class HeaderMixin(Base):
                 if units:
                     break
                 continue
-            if _NATIONAL.search(fold(text)):
+            motto = _NATIONAL.search(fold(text))
+            if motto and motto.start() > 0 and is_upper(text[: motto.start()].strip()):
+                text = text[: motto.start()].strip()  # "CHÍNH PHỦ CỘNG HÒA XÃ HỘI …" copied as one line
+            elif motto:
                 if units:
                     break
                 continue
@@ -123,8 +126,10 @@ class HeaderMixin(Base):
             words = fold(text).split()
             # "TỈNH SƠN LA" under "ỦY BAN NHÂN DÂN" continues it; "HUYỆN ỦY TAM ĐƯỜNG" is a unit of its own.
             # "BAN CHẤP HÀNH TRUNG ƯƠNG" over "ĐOÀN TNCS HỒ CHÍ MINH" is one name, in that order.
+            # "BAN CHẤP HÀNH TRUNG ƯƠNG" over "ĐẢNG ĐOÀN QUỐC HỘI" is the body above a Party body of its own.
             board = bool(units) and re.match(r"^ban (?:chap hanh|thuong vu)\b", fold(units[-1])) is not None and not re.search(
-                r"\b(?:tinh|huyen|thanh pho|thi xa|xa|phuong|quan)\b", fold(units[-1]))
+                r"\b(?:tinh|huyen|thanh pho|thi xa|xa|phuong|quan)\b", fold(units[-1])) and not re.match(
+                r"^(?:dang doan|dang uy|ban can su|uy ban kiem tra|van phong|ban )", fold(text))
             if units and (board or words and words[0] in ("tinh", "huyen", "thanh", "thi", "xa", "phuong", "quan") and not (
                 len(words) > 1 and words[1] == "uy" or words[:2] == ["thanh", "uy"]
             )):
@@ -136,7 +141,7 @@ class HeaderMixin(Base):
         cased = [nm.case_agency(u) for u in units]
         issuer = cased[-1]
         has_place = bool(re.search(r"\b(?:tỉnh|huyện|thành phố|thị xã|xã|phường|quận|thị trấn)\b|ủy\s+\S+", issuer))
-        if len(cased) >= 2 and not has_place:
+        if len(cased) >= 2 and not has_place and not fold(cased[-2]).startswith("ban chap hanh trung uong"):
             parent = nm.abbreviate(cased[-2])
             # "SỞ NỘI VỤ" under "UBND TỈNH BẮC GIANG" is "Sở Nội vụ tỉnh Bắc Giang";
             # "VĂN PHÒNG" under it is "Văn phòng UBND tỉnh …"; "BAN TUYÊN GIÁO" under "TỈNH ỦY …" keeps it.

@@ -71,8 +71,13 @@ class TableMixin(Base):
         text = squash_spaces(text).strip(" .;")
         if not text:
             return [], []
-        if len(text) > 140 or re.search(r":\s", text):
+        if re.search(r":\s", text):
             return [], []
+        if len(text) > 140:
+            # A long cell is a list of bodies ("Bộ Công an, Bộ Lao động - …, Ngân hàng …") or prose.
+            names = nm.split_agencies(text)
+            if len(names) < 2 or not all(nm.starts_with_agency(n) for n in names):
+                return [], []
         match = re.search(r"\s+(?:chủ trì,?\s*)?phối hợp (?:với|cùng)\s+(.+)$", text)
         if match:
             return nm.split_agencies(text[: match.start()]), nm.split_agencies(match.group(1))

@@ -1,0 +1,109 @@
+"""Shapes met in whole documents (issue 18, round three): a Government resolution with its task annex
+as a Markdown table, a Party plan under the Central Committee's header.
+
+Table-driven; each case is written like the real documents in ``tests/fixtures/corpus/`` (cp-03…,
+ddqh-3260…), cut to the lines that show the shape.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from plan_portal.importer import import_text
+from plan_portal.importer.dates import due_from_value
+from plan_portal.importer.names import split_agencies
+
+
+@pytest.mark.parametrize(
+    ("cell", "bodies"),
+    [
+        ("VTV, VOV, TTXVN, các địa phương", ["VTV", "VOV", "TTXVN", "các địa phương"]),
+        ("Bộ Thông tin và Truyền thông Bộ Khoa học và Công nghệ", ["Bộ Thông tin và Truyền thông", "Bộ Khoa học và Công nghệ"]),
+        ("Các bộ, ngành, địa phương là chủ quản CSDLQG, CSDL chuyên ngành", ["Các bộ, ngành, địa phương"]),
+        ("Bộ Kế hoạch và Đầu tư và các địa phương", ["Bộ Kế hoạch và Đầu tư", "các địa phương"]),
+        # unchanged: one name with commas, a ministry whose name has "và", initials inside a name
+        ("Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),
+        ("Bộ Lao động - Thương binh và Xã hội", ["Bộ Lao động - Thương binh và Xã hội"]),
+        ("Phòng LĐTB & XH huyện, UBND các xã, thị trấn", ["Phòng LĐTB & XH huyện", "UBND các xã, thị trấn"]),
+    ],
+)
+def test_table_cells_give_their_bodies(cell: str, bodies: list[str]) -> None:
+    assert split_agencies(cell) == bodies
+
+
+@pytest.mark.parametrize(
+    ("value", "due"),
+    [("Nhiệm vụ thường xuyên", "Thường xuyên"), ("Thường xuyên", "Thường xuyên"), ("6/2025", "6/2025")],
+)
+def test_deadline_cells(value: str, due: str) -> None:
+    assert due_from_value(value)[0] == due
+
+
+RESOLUTION = """\
+# CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 03/NQ-CP
+Hà Nội, ngày 09 tháng 01 năm 2025
+
+# NGHỊ QUYẾT
+## Ban hành Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW
+
+# CHÍNH PHỦ
+
+Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;
+
+# QUYẾT NGHỊ:
+
+**Điều 1.** Ban hành kèm theo Nghị quyết này Chương trình hành động của Chính phủ.
+
+**Điều 2.** Nghị quyết này có hiệu lực thi hành kể từ ngày ký ban hành.
+
+*Nơi nhận:*
+- Các bộ, cơ quan ngang bộ;
+- Lưu: VT, KGVX.
+
+TM. CHÍNH PHỦ
+KT. THỦ TƯỚNG
+PHÓ THỦ TƯỚNG
+Nguyễn Hòa Bình
+
+PHỤ LỤC II
+
+| TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả | Thời gian hoàn thành |
+|---|---|---|---|---|---|
+|  **I.** | Nâng cao nhận thức |  |   |   |   |
+| 1. | Xây dựng chương trình chuyên biệt trên truyền hình | VTV, VOV, TTXVN, các địa phương | Bộ Khoa học và Công nghệ | Chương trình | Thường xuyên |
+| 2. | Làm rõ các khái niệm mới | Bộ Thông tin và Truyền thông Bộ Khoa học và Công nghệ |  | Văn bản | 03/2025 |
+| 3. | Phấn đấu bố trí cán bộ có chuyên môn | Bộ, ngành, địa phương |  | Tỷ lệ phù hợp | Nhiệm vụ thường xuyên |
+| 4. | Triển khai các mô hình điểm | Bộ Công an, Bộ Lao động - Thương binh và Xã hội, Bộ Tài nguyên và Môi trường, Bộ Giao thông vận tải, Ngân hàng Nhà nước Việt Nam, Bộ Tài chính | Các bộ, ngành | Mô hình | 2025 |
+"""
+
+
+def test_resolution_with_a_task_annex_in_markdown() -> None:
+    record = import_text(RESOLUTION, markdown=True).record
+    assert record["issuer"] == "Chính phủ"  # the issuer and the motto were copied on one line
+    assert record["number"] == "03/NQ-CP"
+    assert record["signer"] == {"authority": "KT. Thủ tướng", "title": "Phó Thủ tướng", "name": "Nguyễn Hòa Bình"}
+    got = [(t.get("lead"), t.get("due")) for t in record["tasks"]]
+    assert got == [
+        (["VTV", "VOV", "TTXVN", "các địa phương"], "Thường xuyên"),
+        (["Bộ Thông tin và Truyền thông", "Bộ Khoa học và Công nghệ"], "03/2025"),
+        ("Bộ, ngành, địa phương", "Thường xuyên"),
+        (["Bộ Công an", "Bộ Lao động - Thương binh và Xã hội", "Bộ Tài nguyên và Môi trường", "Bộ Giao thông vận tải",
+          "Ngân hàng Nhà nước Việt Nam", "Bộ Tài chính"], "2025"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "issuer"),
+    [
+        ("ĐẢNG CỘNG SẢN VIỆT NAM\nBAN CHẤP HÀNH TRUNG ƯƠNG\nĐẢNG ĐOÀN QUỐC HỘI\n", "Đảng đoàn Quốc hội"),
+        ("BAN CHẤP HÀNH TRUNG ƯƠNG\nĐOÀN TNCS HỒ CHÍ MINH\n", "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh"),
+        ("CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n", "Chính phủ"),
+    ],
+)
+def test_header_issuer(header: str, issuer: str) -> None:
+    text = header + "Số 3260-KH/ĐĐQH15\nHà Nội, ngày 10 tháng 01 năm 2025\n\nKẾ HOẠCH\nThực hiện Nghị quyết số 57-NQ/TW\n"
+    # (the Youth Union's joined name keeps its second line in lower case: compared without case)
+    assert import_text(text).record["issuer"].casefold() == issuer.casefold()
