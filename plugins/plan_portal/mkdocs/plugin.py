@@ -13,7 +13,9 @@ Flow, once per build (linear in content):
 * ``on_page_context``: hand templates the catalog and the page's view.
 
 Under ``mkdocs serve`` (``on_startup``) the instance lives across rebuilds and keeps a
-:class:`~plan_portal.core.loader.PlanCache`: a save re-reads only the saved plans.
+:class:`~plan_portal.core.loader.PlanCache`: a save re-reads only the saved plans. Under
+``mkdocs serve --dirty`` (``scripts/serve``) it also re-renders only the pages a save changes
+(:mod:`.dirty`).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from ..core.exports import write_data_files
 from ..site import PortalContext, register_filters
 from .search import SEARCH_PAGE, SearchIndexer, add_search_page, search_page_meta
 from .config import PlanPortalConfig
+from .dirty import DirtyServe
 from .editor import editor_files, find_node_modules
 from .meta import escape_meta, stub
 from .settings import build_date, core_options
@@ -75,6 +78,8 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         self._said_no_sitemap = False
         self._editor_builds = 0
         self._serving = False
+        self._dirty: DirtyServe | None = None  # mkdocs serve --dirty only
+        self._rebuilt = True  # whether this build made a new catalog (else only plan bodies changed)
         self._indexer = SearchIndexer()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -82,6 +87,14 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         plans are then cached by content, and a save re-reads only the saved plan (issue 8)."""
         self._cache = PlanCache() if command == "serve" else None
         self._serving = command == "serve"
+        if self._dirty is not None:
+            self._dirty.close()
+        self._dirty = DirtyServe() if command == "serve" and dirty else None
+
+    def on_shutdown(self) -> None:
+        if self._dirty is not None:
+            self._dirty.close()
+            self._dirty = None
 
     # -- configuration ----------------------------------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -120,6 +133,9 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
+        serve = self._dirty
+        if serve is not None:
+            serve.cancel_exports()  # a newer save: the exports of the previous build are written again
         keep_site_files(files, config, TEMPLATES_DIR)
         docs_dir = Path(config.docs_dir)
         # Before anything reads a file: drop every file reached through a link leading outside docs_dir.
@@ -162,18 +178,32 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         problems = self._registry_problems + attached + content_problems(
             scan, docs_dir, plans_dir=self.paths.plans, claimed=claimed,
             plan_bodies=[(e.path, e.body, e.front.body_line) for e in self._entries.values()])
-        self.catalog = Catalog(self._entries.values(), registry, sections, today=self.today, paths=self.paths,
-                               problems=problems, registry_path=self.config.registry,
-                               reports=self._reports.values())
-        self._views = {}
-        views = build_views(self.catalog, self.options)
+        inputs = None
+        kept = None
+        if serve is not None:
+            inputs = serve.inputs_of(config, files, docs_dir / self.config.registry, (self.paths.sections + "/", results_prefix),
+                                     (self.options, self.today))
+            if inputs == serve.inputs and problems == serve.problems:
+                kept = serve.same_catalog(self.catalog, self._entries)
+        self._rebuilt = kept is None
+        if kept is not None:  # only plan bodies changed: the catalog and the views still hold
+            self._entries = kept
+            views = list(self._views.values())
+        else:
+            self.catalog = Catalog(self._entries.values(), registry, sections, today=self.today, paths=self.paths,
+                                   problems=problems, registry_path=self.config.registry,
+                                   reports=self._reports.values())
+            views = build_views(self.catalog, self.options)
+            self._views = {view.src_uri: view for view in views}
         for view in views:
-            self._views[view.src_uri] = view
             existing = files.get_file_from_path(view.src_uri)
             if existing is not None:
                 continue  # a hand-written page at that path is the view's introduction
             inclusion = InclusionLevel.INCLUDED if view.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, view.src_uri, content=stub(view), inclusion=inclusion))
+            if serve is not None:
+                files.append(serve.view_file(config, view, stub(view), inclusion))
+            else:
+                files.append(File.generated(config, view.src_uri, content=stub(view), inclusion=inclusion))
         for asset in sorted(ASSETS_DIR.iterdir()):
             if asset.is_file():
                 files.append(File.generated(config, f"{ASSETS_URI}/{asset.name}", abs_src_path=str(asset)))
@@ -183,6 +213,8 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         self._portal = PortalContext(self.catalog, self._views, self.options)
         self._add_editor(files, config, registry, sections)
         self._report()
+        if serve is not None:
+            serve.mark_changed(files, self.catalog, self._views, views, inputs, problems, rebuilt=self._rebuilt)
         if self._cache is None:
             self.catalog.release_sources()  # raw front matter is no longer needed: ~60 KB a plan (issue 8)
         else:
@@ -310,6 +342,8 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             return None
         src = page.file.src_uri
         entry = self._entries.get(src)
+        if self._dirty is not None:
+            self._dirty.remember(src, page.title, page.meta)
         if entry is not None and self._cache is None:
             # MkDocs converts every page before it renders any: the Markdown of 10,000 plans (~270 MB as
             # Python text) would otherwise stay in memory until the end. Nothing reads it after this.
@@ -323,13 +357,19 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         Added as ``File.generated`` content in ``on_files`` they would stay in memory for the whole
         build: several hundred megabytes for a portal of 10,000 plans.
         """
-        if self.config.enabled and self.catalog is not None:
+        serve = self._dirty
+        if self.config.enabled and self.catalog is not None and serve is not None:
+            if self._rebuilt or not serve.exports_done:  # in the background: the page reloads at once
+                serve.write_exports(self.catalog, config.site_url or "", Path(config.site_dir))
+        elif self.config.enabled and self.catalog is not None:
             write_data_files(self.catalog, config.site_url or "", Path(config.site_dir))
         if self.config.enabled and self.options.search:
             self._indexer.run(config.site_dir, serve=self._serving)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         if self.config.enabled:
+            if self._dirty is not None:
+                self._dirty.restore_skipped(files)  # the nav shows the titles of pages MkDocs did not read
             register_filters(env)
             env.globals["portal_urls"] = self.paths  # for the theme's shell (header, 404), which has no ``portal``
             identity = dict(self.config.identity)  # the footer of every page, 404 included
