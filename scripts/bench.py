@@ -27,8 +27,11 @@ its own full text.
 
 ``--serve-reload`` also starts ``mkdocs serve`` on 127.0.0.1, appends a paragraph to one plan
 (twice) and polls that plan's page over HTTP until the new text is served: the time an editor
-waits between saving and seeing the page. The plan is restored afterwards. ``--serve-dirty`` does
-the same with ``mkdocs serve --dirty`` (only changed pages and the generated ones are rebuilt).
+waits between saving and seeing the page. Then it changes the plan's summary (front matter: the
+lists, the timeline and its agencies' pages show it) and times that too (``reload_front_matter_s``;
+MkDocs' server answers only once the whole rebuild is done). The plan is restored afterwards.
+``--serve-dirty`` does the same with ``mkdocs serve --dirty`` (``scripts/serve``: only the pages a
+save changes are rendered again).
 
 It is a benchmark, not a test: it asserts nothing about time (tests/test_bench_smoke.py runs it
 at N=20 so that it keeps working). ``--keep DIR`` keeps the generated portal and the two sites;
@@ -885,6 +888,7 @@ def serve_reload(root: Path, plans: int, sample: str, timeout: float = 1800.0, s
     original = path.read_bytes()
     url = f"http://127.0.0.1:{port}/" + sample[:-3] + "/"
     results: list[float] = []
+    front: float | None = None
     try:
         start = time.perf_counter()
         while _fetch(url) is None:
@@ -907,6 +911,23 @@ def serve_reload(root: Path, plans: int, sample: str, timeout: float = 1800.0, s
                 time.sleep(0.05)
             results.append(time.perf_counter() - saved)
             time.sleep(2.0)
+        # A front matter save: its summary is on the lists, the timeline and its agencies' pages. The server
+        # answers only once the whole rebuild is done, so the plan page shows it when they all do.
+        token = f"điều chỉnh {time.time():.0f}"
+        text = original.decode("utf-8")
+        edited = re.sub(r"^(summary: .+?)(['\"]?)$", lambda m: f"{m.group(1)} ({token}){m.group(2)}", text, count=1,
+                        flags=re.M)
+        if edited != text:
+            path.write_bytes(edited.encode("utf-8"))
+            saved = time.perf_counter()
+            while True:
+                page = _fetch(url)
+                if page is not None and token in page:
+                    break
+                if time.perf_counter() - saved > timeout or proc.poll() is not None:
+                    raise RuntimeError("the saved summary never appeared")
+                time.sleep(0.05)
+            front = time.perf_counter() - saved
     finally:
         path.write_bytes(original)
         if proc.poll() is None:
@@ -919,7 +940,8 @@ def serve_reload(root: Path, plans: int, sample: str, timeout: float = 1800.0, s
         log.close()
     reloads = " ".join(f"reload_{i + 1}_s={s:.2f}" for i, s in enumerate(results))
     kind = "reload-dirty" if dirty else "reload"
-    return f"serve={kind} plans={plans} first_page_s={first:.2f} {reloads} page={sample[:-3]}/"
+    front_s = f" reload_front_matter_s={front:.2f}" if front is not None else ""
+    return f"serve={kind} plans={plans} first_page_s={first:.2f} {reloads}{front_s} page={sample[:-3]}/"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -76,3 +76,4 @@ def test_serve_reload(tmp_path):
         line = next(line for line in proc.stdout.splitlines() if line.startswith(f"serve={kind} "))
         f = fields(line)
         assert f["plans"] == "5" and NUMBER.match(f["reload_1_s"]) and NUMBER.match(f["reload_2_s"])
+        assert NUMBER.match(f["reload_front_matter_s"])
