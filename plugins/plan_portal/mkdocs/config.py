@@ -127,6 +127,10 @@ class PlanPortalConfig(Config):
     by a reviewer); ``simple``: each save is a commit on the branch. Editing a local checkout through
     ``scripts/editor`` always writes the files directly."""
 
+    workers = c.Type(int, default=2)
+    """Processes that render the site in ``mkdocs build`` (2: a second one renders the generated pages and
+    writes the data files, ``mkdocs/workers.py``); 1 renders everything in MkDocs' own process."""
+
     editor_proxy_port = c.Type((int, str), default=8081)
     """Port of the local proxy that ``scripts/editor`` starts (editing a checkout on one computer)."""
 

@@ -26,7 +26,7 @@ from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -52,6 +52,7 @@ from .editor import editor_files, find_node_modules
 from .meta import escape_meta, stub
 from .settings import build_date, core_options
 from .site_files import drop_refused, keep_site_files
+from .workers import Workers
 
 log = get_plugin_logger(__name__)
 
@@ -59,6 +60,9 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 ASSETS_DIR = PACKAGE_DIR / "assets"
 ASSETS_URI = "assets/plan-portal"
+# The worker (workers.py) takes every third plan besides the generated pages and the data files: that
+# balances the two processes on the benchmark's portals (1,000 and 5,000 plans, CPU time per process).
+WORKER_PLAN_STEP = 3
 STATUS_SCRIPT = "status.js"  # generated from core/status.py: the status table as data for portal.js
 
 
@@ -81,6 +85,8 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         self._dirty: DirtyServe | None = None  # mkdocs serve --dirty only
         self._rebuilt = True  # whether this build made a new catalog (else only plan bodies changed)
         self._indexer = SearchIndexer()
+        self._workers = Workers()
+        self._worker_plans: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Under ``mkdocs serve`` MkDocs keeps this instance between rebuilds (it has ``on_startup``):
@@ -90,6 +96,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         if self._dirty is not None:
             self._dirty.close()
         self._dirty = DirtyServe() if command == "serve" and dirty else None
+        self._workers = Workers.for_command(command, self.config.workers)
 
     def on_shutdown(self) -> None:
         if self._dirty is not None:
@@ -113,6 +120,8 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             if uri not in [str(s) for s in config.extra_javascript]:
                 config.extra_javascript.append(uri)
         self.options = core_options(self.config)
+        # Another plugin may gather every page (a search index, a blog): with it, one process renders them all.
+        self._workers.enabled &= not [name for name in config.plugins if name != "plan-portal"]
         self.paths = SitePaths.of(self.options)
         self.today = build_date(self.config.today)
         self._site_files(config)
@@ -195,6 +204,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
                                    reports=self._reports.values())
             views = build_views(self.catalog, self.options)
             self._views = {view.src_uri: view for view in views}
+        self._worker_plans = set(sorted(self._entries)[::WORKER_PLAN_STEP])
         for view in views:
             existing = files.get_file_from_path(view.src_uri)
             if existing is not None:
@@ -261,10 +271,24 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
                 + ", ".join(broken)
             )
 
+    @event_priority(-100)  # last: the build forks here (workers.py)
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """A second process converts and renders the generated pages and a share of the plans, and writes
+        the data files (issue 17)."""
+        if self.config.enabled and self.catalog is not None:
+            self._workers.split(files, lambda src: src in self._views or src in self._worker_plans)
+        return nav
+
     # -- pages ------------------------------------------------------------------------------------------
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return None
+        markdown = self._page_markdown(markdown, page)
+        if not self._workers.mine(page.file.src_uri):
+            return self._workers.skip(page.meta, markdown, not page.file.inclusion.is_not_in_nav())
+        return markdown
+
+    def _page_markdown(self, markdown: str, page: Page) -> str:
         if self.options.search:
             search_page_meta(page)
         src = page.file.src_uri
@@ -351,6 +375,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             page.markdown = ""
         return sanitize_html(html)
 
+    @event_priority(100)  # first: in the build's second process (workers.py) nothing else runs after it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the data files, one at a time (issue 8), then index the site for search.
 
@@ -362,10 +387,18 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             if self._rebuilt or not serve.exports_done:  # in the background: the page reloads at once
                 serve.write_exports(self.catalog, config.site_url or "", Path(config.site_dir))
         elif self.config.enabled and self.catalog is not None:
-            write_data_files(self.catalog, config.site_url or "", Path(config.site_dir))
+            catalog = self.catalog
+            write = lambda: write_data_files(catalog, config.site_url or "", Path(config.site_dir))  # noqa: E731
+            if self._workers.in_worker:
+                self._workers.finish_worker([write])  # (ends the worker process)
+            if self._workers.forked:
+                self._workers.wait()  # the worker wrote them
+            else:
+                write()
         if self.config.enabled and self.options.search:
             self._indexer.run(config.site_dir, serve=self._serving)
 
+    @event_priority(-100)  # last: the build forks here (workers.py), once every plugin has set up
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         if self.config.enabled:
             if self._dirty is not None:
@@ -379,6 +412,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             top = {f.dest_uri.split("/", 1)[0] for f in files if "/" in f.dest_uri}
             top |= {self.paths.json_path().split("/", 1)[0], "pagefind"}
             env.globals["portal_top_names"] = sorted(top)
+            self._workers.leave_site_files(files, config.theme.static_templates, config.extra_templates)
         return env
 
     def on_template_context(self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any] | None:

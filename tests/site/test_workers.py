@@ -1,0 +1,76 @@
+"""``mkdocs build`` in two processes (mkdocs/workers.py, issue 17): the same site as one process, the
+worker's warnings still fail ``--strict``, and a failing worker fails the build."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from portal_testing import TODAY, make_config, write_files
+from test_determinism import FILES
+
+
+def cli_build(root: Path, out: str, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *args, "-f", str(root / "mkdocs.yml"),
+                           "-d", str(root / out)], cwd=root, env=env, capture_output=True, text=True)
+
+
+def tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def site_with(root: Path, workers: int, files: dict[str, str] = FILES, **extra) -> None:
+    write_files(root / "content", files)
+    make_config(root, {"today": TODAY, "search": False, "workers": workers}, site_url="https://cong.example.gov.vn/", **extra)
+
+
+def test_two_processes_write_the_same_site_as_one(tmp_path):
+    site_with(tmp_path / "one", 1)
+    site_with(tmp_path / "two", 2)
+    one = cli_build(tmp_path / "one", "site", "-v")
+    two = cli_build(tmp_path / "two", "site", "-v")
+    assert one.returncode == 0 and two.returncode == 0, two.stderr[-3000:]
+    # The fork happened in the second build only, and the skipped halves are not in the log.
+    assert "hai tiến trình" in two.stderr and "hai tiến trình" not in one.stderr
+    assert "Page skipped" not in two.stderr
+    a, b = tree(tmp_path / "one" / "site"), tree(tmp_path / "two" / "site")
+    assert sorted(a) == sorted(b)
+    assert "ke-hoach/2023/48-kh-ubnd/index.html" in a and "dong-thoi-gian/index.html" in a
+    assert "du-lieu/ke-hoach.json" in a and "dong-thoi-gian/lich.ics" in a and "404.html" in a
+    assert [rel for rel in a if a[rel] != b[rel]] == []
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_warning_in_either_process_fails_strict_once(tmp_path, workers):
+    clean = {rel: text.replace("<script>alert(1)</script>", "").replace(", Công ty Điện lực", "").replace("sau tết", "Quý IV/2023")
+             for rel, text in FILES.items() if rel != "ke-hoach/2024/loi.md"}
+    site_with(tmp_path / "clean", workers, clean, validation={"anchors": "warn"})
+    assert cli_build(tmp_path / "clean", "site", "--strict").returncode == 0
+    # The first plan (in path order) is the worker's: its link is checked there only.
+    files = {**clean, "ke-hoach/2023/19-kh-ubnd.md": clean["ke-hoach/2023/19-kh-ubnd.md"].replace(
+        "Toàn văn kế hoạch khung.", "Xem [mục không có](48-kh-ubnd.md#khong-co-muc-nay).")}
+    site_with(tmp_path / "bad", workers, files, validation={"anchors": "warn"})
+    proc = cli_build(tmp_path / "bad", "site", "--strict")
+    assert proc.returncode != 0
+    assert proc.stderr.count("Doc file 'ke-hoach/2023/19-kh-ubnd.md' contains a link") == 1, proc.stderr[-3000:]
+    assert "strict mode" in proc.stdout + proc.stderr
+    if workers == 2:  # said in the worker, counted by the main process
+        assert "Tiến trình dựng song song ghi 1 cảnh báo" in proc.stderr
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_failing_page_of_the_worker_fails_the_build(tmp_path, workers):
+    site_with(tmp_path, workers, theme={"name": "material", "language": "vi", "font": False, "custom_dir": "overrides"})
+    broken = tmp_path / "overrides" / "plan-portal" / "timeline.html"
+    broken.parent.mkdir(parents=True)
+    broken.write_text("{{ 1 // (page.title | length - page.title | length) }}", "utf-8")
+    proc = cli_build(tmp_path, "site")
+    assert proc.returncode != 0
+    assert "ZeroDivisionError" in proc.stderr or "division" in proc.stderr, proc.stderr[-3000:]
+    if workers == 2:
+        assert "Tiến trình dựng song song không hoàn thành" in proc.stderr
