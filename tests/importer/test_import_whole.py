@@ -107,3 +107,80 @@ def test_header_issuer(header: str, issuer: str) -> None:
     text = header + "Số 3260-KH/ĐĐQH15\nHà Nội, ngày 10 tháng 01 năm 2025\n\nKẾ HOẠCH\nThực hiện Nghị quyết số 57-NQ/TW\n"
     # (the Youth Union's joined name keeps its second line in lower case: compared without case)
     assert import_text(text).record["issuer"].casefold() == issuer.casefold()
+
+
+PARTY_RESOLUTION = """\
+**BAN CHẤP HÀNH TRUNG ƯƠNG**
+**ĐẢNG CỘNG SẢN VIỆT NAM**
+
+Số 57\\-NQ/TW
+*Hà Nội*, *ngày 22 tháng 12 năm 2024*
+
+**NGHỊ QUYẾT**
+
+CỦA BỘ CHÍNH TRỊ
+**về đột phá phát triển khoa học, công nghệ**, **đổi mới sáng tạo và chuyển** đổi **số quốc gia**
+
+Phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số đang là yếu tố quyết định phát triển của các quốc gia; là điều kiện tiên quyết để nước ta phát triển.
+
+**I- QUAN ĐIỂM CHỈ ĐẠO**
+
+**1\\.** Phát triển khoa học, công nghệ là đột phá quan trọng hàng đầu.
+
+**II- TỔ CHỨC THỰC HIỆN**
+
+**1\\.** Đảng đoàn Quốc hội lãnh đạo, chỉ đạo rà soát, hoàn thiện pháp luật.
+
+**2\\.** Ban cán sự đảng Chính phủ lãnh đạo, chỉ đạo xây dựng chương trình hành động, cơ bản hoàn thành trong năm 2025.
+
+**3\\.** Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị \\- xã hội lãnh đạo, chỉ đạo vận động Nhân dân thực hiện Nghị quyết.
+
+Nghị quyết này phổ biến đến chi bộ.
+"""
+
+
+def test_party_resolution_in_markdown() -> None:
+    record = import_text(PARTY_RESOLUTION, markdown=True).record
+    assert record["number"] == "57-NQ/TW"  # "57\\-NQ/TW": a Markdown escape
+    assert record["issuer"] == "Bộ Chính trị"  # "NGHỊ QUYẾT / CỦA BỘ CHÍNH TRỊ" under the Central Committee's header
+    # "Về" dropped; words bolded inside the phrase keep their spaces; the preamble is not the summary
+    assert record["summary"] == "Đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia"
+    got = [(t.get("lead"), t.get("due")) for t in record["tasks"]]
+    assert got == [  # "I- …" is a part; "Nghị quyết này phổ biến …" is not a duty
+        ("Đảng đoàn Quốc hội", None),
+        ("Ban cán sự đảng Chính phủ", "trong năm 2025"),
+        (["Mặt trận Tổ quốc Việt Nam", "các tổ chức chính trị - xã hội"], None),
+    ]
+
+
+PARTY_PLAN = """\
+ĐẢNG CỘNG SẢN VIỆT NAM
+BAN CHẤP HÀNH TRUNG ƯƠNG
+ĐẢNG ĐOÀN QUỐC HỘI
+Số 3260-KH/ĐĐQH15
+Hà Nội, ngày 10 tháng 01 năm 2025
+
+KẾ HOẠCH
+triển khai thực hiện Nghị quyết số 57-NQ/TW
+
+Thực hiện chỉ đạo của Bộ Chính trị, Đảng đoàn Quốc hội ban hành Kế hoạch triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024.
+
+I. PHÂN CÔNG NHIỆM VỤ
+1. Để thể chế hoá đầy đủ Nghị quyết số 57-NQ/TW, Đảng đoàn Quốc hội xác định các nhiệm vụ trọng tâm sau:
+- Khẩn trương rà soát các rào cản về pháp luật; thực hiện cơ bản hoàn thành trong năm 2025.
+- Chủ động xây dựng kế hoạch giám sát.
+II. TỔ CHỨC THỰC HIỆN
+1. Định kỳ, Thường trực Ủy ban KH,CN&MT của Quốc hội chủ trì, phối hợp với Văn phòng Quốc hội tổng hợp, báo cáo kết quả.
+"""
+
+
+def test_party_plan_lead_ins_and_the_plan_it_carries_out() -> None:
+    record = import_text(PARTY_PLAN).record
+    assert record["issuer"] == "Đảng đoàn Quốc hội"
+    assert [b.get("number") for b in record["basis"]] == ["57-NQ/TW"]  # named in the issuer's sentence
+    got = [(t.get("lead"), t.get("due")) for t in record["tasks"]]
+    assert got == [
+        ("Đảng đoàn Quốc hội", "trong năm 2025"),
+        ("Đảng đoàn Quốc hội", None),
+        ("Thường trực Ủy ban KH,CN&MT của Quốc hội", None),
+    ]

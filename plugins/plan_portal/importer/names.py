@@ -45,6 +45,7 @@ _HEADS = (
     "thủ trưởng", "trưởng phòng", "phó trưởng phòng", "trưởng ban", "kế toán", "cvp", "đồng chí", "đ/c",
     "trang thông tin", "cổng thông tin", "ngân hàng", "điện lực", "hợp tác xã", "tiểu ban", "ban tổ chức",
     "ban thường vụ", "ban chấp hành", "cơ quan", "đơn vị", "ủy viên", "bí thư", "phó bí thư", "tập đoàn",
+    "đảng đoàn",
 )
 # Words that look like a unit word but start something else.
 _NOT_HEADS = (
@@ -69,6 +70,7 @@ SUBJECT_VERBS = (
     "tích cực", "khẩn trương", "nghiêm túc", "phụ trách", "lựa chọn", "tiếp tục", "căn cứ vào", "dự toán", "tổ chức",
     "hỗ trợ", "mời", "đón", "trang trí", "duyệt", "làm", "thông báo", "xem xét", "phê duyệt", "giám sát",
     "có nhiệm vụ", "sẽ", "khi", "vừa", "dự kiến", "định kỳ", "hoàn chỉnh", "tiến hành", "quán triệt",
+    "lãnh đạo", "xác định",
 )
 # Verbs and words that end an agency list inside a sentence ("phối hợp với X lựa chọn …").
 LIST_END_WORDS = SUBJECT_VERBS + (
@@ -76,6 +78,9 @@ LIST_END_WORDS = SUBJECT_VERBS + (
     "hoàn thành", "khi", "sau khi", "trước", "chậm nhất", "đối với", "đăng", "phát", "in", "treo", "công bố",
 )
 _UPPER_TOKENS = {"ubnd", "hđnd", "mttq", "ubmttq", "vp", "vpub", "tw", "hcm", "bchqs", "bhxh", "cvp", "tđkt", "kt-xh"}
+# "Căn cứ nội dung Kế hoạch, …", "Để thể chế hoá …, Đảng đoàn … xác định …", "Định kỳ, Thường trực …":
+# a clause before the subject.
+LEAD_IN = re.compile(r"^(?:(?:Căn cứ|Để|Nhằm) [^,:;]{3,160}|Định kỳ|Hằng năm|Hàng năm),\s*(?=\S)")
 _REQUEST = re.compile(r"^(?:đề nghị|giao(?: cho)?|yêu cầu|kính đề nghị|phân công)\s+", re.IGNORECASE)
 
 
@@ -141,7 +146,7 @@ def agency_subject(text: str) -> str | None:
     """
     text = squash_spaces(text).lstrip("-–+•* ")
     # "Căn cứ nội dung Kế hoạch, các địa phương … chỉ đạo …": the subject follows the clause.
-    lead_in = re.match(r"^Căn cứ [^,]{3,120},\s*(?=\S)", text)
+    lead_in = LEAD_IN.match(text)
     if lead_in and starts_with_agency(text[lead_in.end():]):
         text = text[lead_in.end():]
     candidate = strip_request(text)
@@ -196,7 +201,7 @@ def _is_bare_head(fragment: str) -> bool:
 
 
 _STRONG_AFTER_VA = ("tổ ", "ban ", "sở ", "phòng ", "trung tâm ", "công an ", "đài ", "huyện đoàn", "tỉnh đoàn",
-                    "thành đoàn", "chi đoàn", "văn phòng ", "các địa phương ")
+                    "thành đoàn", "chi đoàn", "văn phòng ", "các địa phương ", "các tổ chức ")
 # "VTV, VOV, TTXVN": broadcasters and agencies named by their initials, each a body.
 _ACRONYM = re.compile(r"[A-ZĐ]{2,6}")
 # "Bộ Thông tin và Truyền thông Bộ Khoa học và Công nghệ": two ministries run together by a copy.
@@ -255,8 +260,12 @@ def _split_va(name: str) -> list[str]:
     for part in parts[1:]:
         low = _lower(part) + " "
         prev_low = _lower(out[-1])
+        # "Ủy ban MTTQ và các tổ chức chính trị - xã hội thành phố": the place belongs to both, one group.
+        shared_place = low.startswith("các tổ chức ") and re.search(
+            r"\b(?:thành phố|tỉnh|huyện|thị xã|quận|xã(?!\s+hội)|phường|thị trấn)(?:\s+\S+){0,3}\s*$", low.strip()) is not None
         if (
-            any(low.startswith(w) for w in _STRONG_AFTER_VA)
+            not shared_place
+            and any(low.startswith(w) for w in _STRONG_AFTER_VA)
             and starts_with_agency(out[-1])
             and not prev_low.endswith(("hđnd", "hội đồng nhân dân"))
             and len(out[-1].split()) >= 2

@@ -82,8 +82,34 @@ def _clean_line(text: str) -> str:
     # "** text **" -> "**text**"; empty emphasis dropped.
     text = re.sub(r"\*\*\s*\*\*", "", text)
     text = re.sub(r"(?<![*\w])\*\s+\*(?![*\w])", "", text)
-    text = re.sub(r"\*\*\s+([^*]+?)\s+\*\*", r"**\1**", text)
-    return text.strip()
+    return _tidy_bold(text).strip()
+
+
+def _tidy_bold(text: str) -> str:
+    """Move the spaces inside bold runs outside them, pairing the markers in order.
+
+    "** text **" → "**text**"; in "**chuyển** đổi **số**" the text between a closing and an
+    opening marker keeps its spaces (a copy that bolds words inside a phrase).
+    """
+    parts = text.split("**")
+    if len(parts) < 3 or len(parts) % 2 == 0:
+        return text
+    for i in range(1, len(parts), 2):
+        inner = parts[i]
+        if not inner.strip():
+            continue
+        lead = inner[: len(inner) - len(inner.lstrip())]
+        trail = inner[len(inner.rstrip()):]
+        parts[i] = inner.strip()
+        if lead:
+            parts[i - 1] += " "
+        if trail:
+            parts[i + 1] = " " + parts[i + 1]
+    return squash_spaces("**".join(parts))
+
+
+# A Markdown copy escapes punctuation: "57\-NQ/TW", "1\.", "chính trị \- xã hội".
+_MD_ESCAPE = re.compile(r"\\([-\\`*_{}\[\]()#+.!|>~])")
 
 
 # ---------------------------------------------------------------- text and Markdown
@@ -130,7 +156,7 @@ def read_text(text: str, *, markdown: bool = False) -> list[Block]:
         table = None
         line = stripped
         if markdown:
-            line = _MD_HEADING.sub("", line)
+            line = _MD_ESCAPE.sub(r"\1", _MD_HEADING.sub("", line))
         cleaned = _clean_line(line)
         if not cleaned or re.fullmatch(r"[_\-=*. ]{3,}", cleaned):
             gap = True

@@ -22,7 +22,8 @@ _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("article", re.compile(r"^(Điều\s+\d+)\s*[.:]?\s*(.*)$")),
     ("step", re.compile(r"^(Bước\s+\d+)\s*[.:]\s*(.*)$")),
-    ("roman", re.compile(rf"^({_ROMAN})\s*\.\s+(.*)$")),
+    # "I. MỤC ĐÍCH" and the Party form "I- QUAN ĐIỂM CHỈ ĐẠO" (a heading in capitals after the dash)
+    ("roman", re.compile(rf"^({_ROMAN})\s*(?:\.\s+|[-–]\s*(?=\S))(.*)$")),
     ("letter", re.compile(r"^([A-ZĐ])\s*\.\s+(.*)$")),
     ("multi", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(.*)$")),
     ("num", re.compile(r"^(\d{1,2})\s*\.(?:\s+|(?=[^\d\s.]))(.*)$")),
@@ -126,7 +127,7 @@ def _split_marker(text: str) -> tuple[str | None, str, str, int]:
         if not match:
             continue
         marker = match.group(1)
-        if kind == "roman" and not marker:
+        if kind == "roman" and (not marker or plain[len(marker):].lstrip()[:1] in "-–" and not is_upper(match.group(2))):
             continue
         if kind == "letter" and marker in "IVX":
             continue

@@ -98,7 +98,7 @@ class _Extractor(HeaderMixin, BasisMixin, ProseMixin, TaskMixin, TableMixin, Eve
             reported = self._reported_number()
             number, issued = reported.get("number"), reported.get("issued")
         self._place = place
-        header_issuer = self._header_issuer(header)
+        header_issuer = self._title_issuer or self._header_issuer(header)
         gazette = self._gazette(summary)
         if gazette:
             summary = gazette.get("summary", summary)

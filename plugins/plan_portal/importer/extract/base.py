@@ -51,6 +51,7 @@ class Base:
         self.consumed: set[int] = set()
         self._section_cache: dict[int, str] = {}
         self._place: str | None = None
+        self._title_issuer: str | None = None  # "NGHỊ QUYẾT / CỦA BỘ CHÍNH TRỊ": the body the title names
 
     def note(self, path: Path_, message: str, todo: bool = True) -> None:
         self.notes.append(Note(path, message, todo))

@@ -24,6 +24,7 @@ _HAS_PLACE = re.compile(r"\b(?:tỉnh|huyện|thành phố|thị xã|xã|phườ
                         r"Chính phủ|^Bộ\s|Trung ương")
 
 
+_IMPLEMENTED = re.compile(r"\bthực hiện\s+((?:Nghị quyết|Chỉ thị|Kết luận|Quyết định|Chương trình|Thông báo)\s+số\s+[^.;]+)")
 _PROPOSAL = re.compile(r"^(?:Xét|Theo)\s+(?:đề nghị|đề xuất|tờ trình)|^Sau khi\b", re.IGNORECASE)
 
 
@@ -142,8 +143,9 @@ class BasisMixin(Base):
         proposal = False
         for it in preambles:
             text = it.plain
+            tail = ""
             if it.index in spans:
-                text = text[: spans[it.index]]
+                text, tail = text[: spans[it.index]], text[spans[it.index]:]
             text = text.strip(" ,.;:")
             if _PROPOSAL.match(text):
                 proposal = True  # "Xét đề nghị …", "Theo đề nghị …": who proposed, not a căn cứ
@@ -155,7 +157,13 @@ class BasisMixin(Base):
                 text = text[start.end():].strip()
             elif not out or proposal or not (text[:1].islower() or text[:1].isdigit()):
                 continue  # only a line that goes on with the previous one (a wrapped căn cứ)
-            for part in self._split_refs(text):
+            parts = self._split_refs(text)
+            implemented = _IMPLEMENTED.search(tail) if start else None
+            if implemented and not any(self._parse_ref(p, relation) for p in parts):
+                # "Thực hiện chỉ đạo của Bộ Chính trị, Đảng đoàn … ban hành Kế hoạch triển khai thực hiện Nghị
+                # quyết số 57-NQ/TW": the issuer's sentence names what the plan carries out.
+                parts = [implemented.group(1)]
+            for part in parts:
                 ref = self._parse_ref(part, relation)
                 if ref is None:
                     continue

@@ -175,6 +175,13 @@ class HeaderMixin(Base):
             if re.fullmatch(r"[-_=*. ]+", text) or not text:
                 last = it.index
                 continue
+            following = items[it.index + 1].plain.strip() if it.index + 1 < len(items) else ""
+            if not parts and is_upper(text) and re.match(r"^CỦA\s+\S", text) and len(text) <= 60 and not (
+                    re.search(r"\d", text) or is_upper(following)):  # not the Gazette form "CỦA THỦ / TƯỚNG … SỐ …"
+                # "NGHỊ QUYẾT / CỦA BỘ CHÍNH TRỊ": the issuing body, under the Central Committee's header
+                self._title_issuer = nm.case_agency(text[3:].strip())
+                last = it.index
+                continue
             # The first line under the title is the summary even when it reads "Thực hiện …" or
             # "Triển khai …" (a plan "Thực hiện Nghị quyết số …"); later lines that open the preamble stop it.
             if it.numbered or text.startswith("Căn cứ") or parts and (
@@ -187,6 +194,8 @@ class HeaderMixin(Base):
                 break
             if parts and is_upper(text) and not all(is_upper(p) for p in parts):
                 break
+            if parts and len(text) > 150 and text.endswith((".", ";")) and not is_upper(text):
+                break  # the preamble's first paragraph, not a title line
             if is_upper(text) and _AUTHORITY_LINE.match(text):
                 break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG BỘ …": who decides, under the summary
             # A title in capitals may run over more lines (the Gazette form: "… SỐ … NGÀY … VỀ VIỆC …").
@@ -198,7 +207,7 @@ class HeaderMixin(Base):
         if not parts:
             return None, last, attached
         summary = squash_spaces(" ".join(parts)).strip(" -–")
-        summary = re.sub(r"^(?:V/v|Về việc|về việc|VỀ VIỆC|Về|VỀ)\s+", "", summary)
+        summary = re.sub(r"^(?:V/v|Về việc|về việc|VỀ VIỆC|Về|về|VỀ)\s+", "", summary)
         summary = _cap(summary)
         if is_upper(summary) and not quiet:
             self.note(("summary",), "Trích yếu viết hoa toàn bộ — nên viết lại chữ thường.")

@@ -32,7 +32,9 @@ _EXECUTION_CLAUSE = re.compile(
 )
 # A unit in brackets after its ministry or department does the work: "Bộ Văn hóa, Thể thao và Du lịch (Vụ Gia đình):".
 _UNIT_IN_BRACKETS = re.compile(r"^[^()]+\(\s*((?:Vụ|Cục|Phòng|Văn phòng|Ban|Trung tâm|Viện|Chi cục)\s[^()]+?)\s*\)\s*:?\s*$")
-_NOT_A_DUTY = re.compile(r"^(?:Lưu ý|Ghi chú|Chú ý|Trong đó)\b", re.IGNORECASE)
+_NOT_A_DUTY = re.compile(r"^(?:Lưu ý|Ghi chú|Chú ý|Trong đó)\b|"
+                         r"^(?:Nghị quyết|Kế hoạch|Chỉ thị|Quyết định|Chương trình|Công văn|Thông báo) này\b",
+                         re.IGNORECASE)  # "Nghị quyết này phổ biến đến chi bộ.": the document itself
 # Items of a list of papers ("Hồ sơ gồm: + Biên bản …; + Tờ trình …"): what to send, not what to do.
 _CHECKLIST = re.compile(r"^(?:Biên bản|Tờ trình|Danh sách|Bản sao|Bản chính|Giấy|Phiếu|Sơ yếu|Đơn|Bảng|Trích ngang|"
                         r"Báo cáo thành tích|Báo cáo tóm tắt)\b")
@@ -273,6 +275,9 @@ class TaskMixin(Base):
         """``(lead, own_title, is_sentence)`` when a numbered item names an agency, else ``None``."""
         body = it.body_plain
         stripped = nm.strip_request(body)
+        lead_in = nm.LEAD_IN.match(stripped)
+        if lead_in and nm.starts_with_agency(stripped[lead_in.end():]):
+            stripped = stripped[lead_in.end():]  # "Để …, Đảng đoàn Quốc hội xác định các nhiệm vụ sau:"
         bracket = _UNIT_IN_BRACKETS.match(stripped)
         if bracket and nm.starts_with_agency(stripped):
             return [bracket.group(1)], None, False
@@ -296,7 +301,8 @@ class TaskMixin(Base):
         if rest.rstrip().endswith(":") and ":" not in rest.rstrip()[:-1]:
             # "Sở … các tỉnh được chọn thực hiện thí điểm trong năm 2011:": it introduces the duties below.
             return [subject], None, False
-        return [subject], body, True
+        # "Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội lãnh đạo, …": two bodies
+        return (nm.split_agencies(subject) if " và " in subject else []) or [subject], body, True
 
     def _agency_tasks(self, it: Item, section: str) -> list[tuple[float, dict[str, Any]]]:
         found = self._agency_heading(it)
