@@ -11,13 +11,16 @@ from ..dates import due_from_value, find_due, normalise_due, period_ok
 from ..structure import Item, ancestors, clean_title
 from .base import Base
 from .patterns import (
+    _CHECKLIST,
     _DEADLINE_ONLY,
     _EVENT_TIME_LABEL,
     _INLINE_TIME_LABEL,
     _LEAD_LABEL,
+    _NOT_A_DUTY,
     _SECTION_CLASSES,
     _SUPPORT_LABEL,
     _TIME_LABEL,
+    _UNIT_IN_BRACKETS,
     _before_time_label,
     _closing,
     _has_verb,
@@ -30,14 +33,6 @@ _EXECUTION_CLAUSE = re.compile(
     r"thi hành Quyết định|căn cứ Quyết định thi hành|có hiệu lực|Ban hành kèm theo|Phê duyệt kèm theo|"
     r"chịu trách nhiệm thi hành|bãi bỏ|thay thế Quyết định", re.IGNORECASE,
 )
-# A unit in brackets after its ministry or department does the work: "Bộ Văn hóa, Thể thao và Du lịch (Vụ Gia đình):".
-_UNIT_IN_BRACKETS = re.compile(r"^[^()]+\(\s*((?:Vụ|Cục|Phòng|Văn phòng|Ban|Trung tâm|Viện|Chi cục)\s[^()]+?)\s*\)\s*:?\s*$")
-_NOT_A_DUTY = re.compile(r"^(?:Lưu ý|Ghi chú|Chú ý|Trong đó)\b|"
-                         r"^(?:Nghị quyết|Kế hoạch|Chỉ thị|Quyết định|Chương trình|Công văn|Thông báo) này\b",
-                         re.IGNORECASE)  # "Nghị quyết này phổ biến đến chi bộ.": the document itself
-# Items of a list of papers ("Hồ sơ gồm: + Biên bản …; + Tờ trình …"): what to send, not what to do.
-_CHECKLIST = re.compile(r"^(?:Biên bản|Tờ trình|Danh sách|Bản sao|Bản chính|Giấy|Phiếu|Sơ yếu|Đơn|Bảng|Trích ngang|"
-                        r"Báo cáo thành tích|Báo cáo tóm tắt)\b")
 
 
 def _agency_clauses(text: str) -> list[tuple[str, str]] | None:
