@@ -411,8 +411,9 @@ class PlanSpec:
 class PortalGenerator:
     """Writes a synthetic portal: registry, chuyên trang and ``n`` plans, deterministic for a seed."""
 
-    def __init__(self, plans: int, seed: int = DEFAULT_SEED) -> None:
+    def __init__(self, plans: int, seed: int = DEFAULT_SEED, bodies: str = "seed") -> None:
         self.n = plans
+        self.bodies = bodies
         self.rng = random.Random(seed)
         self.localities = build_registry()
         self.province = self.localities[0]
@@ -564,7 +565,9 @@ class PortalGenerator:
         front["tasks"] = tasks
         if events:
             front["events"] = events
-        body = self._body(front, topic, loc, upper, issuer)
+        body = self._body(front, topic, loc, upper, issuer)  # always drawn: the same plans for both variants
+        if self.bodies == "short":
+            body = self._short_body(front, issuer)
         slug_number = re.sub(r"[^a-z0-9]+", "-", _ascii(number or "khong-so").lower()).strip("-")
         path = f"ke-hoach/{y}/{slug_number}-{issuer.id}.md"
         if path in self.paths:
@@ -613,6 +616,16 @@ class PortalGenerator:
         out.append(f"Trên đây là {front['doc_type']} {front['summary'][0].lower()}{front['summary'][1:]}. Trong quá "
                    "trình tổ chức thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp thời báo cáo "
                    f"{issuer.short or issuer.name} để xem xét, giải quyết./.")
+        return "\n\n".join(out) + "\n"
+
+    @staticmethod
+    def _short_body(front: dict[str, Any], issuer: Agency) -> str:
+        """A short body (``--bodies short``): the căn cứ, one sentence of content and the closing line."""
+        what = f"{front['doc_type']} {front['summary'][0].lower()}{front['summary'][1:]}"
+        out = [f"Căn cứ {ref['title']} số {ref['number']};" for ref in front["basis"]]
+        out.append(f"{issuer.name} ban hành {what}. Nhiệm vụ, thời hạn và trách nhiệm của từng cơ quan, đơn vị "
+                   "được phân công tại bảng nhiệm vụ.")
+        out.append(f"Trên đây là {what}./.")
         return "\n\n".join(out) + "\n"
 
     # -- the whole site --------------------------------------------------------------------------------
@@ -751,22 +764,23 @@ def _vi_date(iso: str) -> str:
     return f"{int(d):02d}/{int(m):02d}/{y}"
 
 
-def generate(root: Path, plans: int, seed: int = DEFAULT_SEED) -> dict[str, Any]:
-    """Write the portal into ``root`` unless the same one (plans, seed, version) is already there."""
+def generate(root: Path, plans: int, seed: int = DEFAULT_SEED, bodies: str = "seed") -> dict[str, Any]:
+    """Write the portal into ``root`` unless the same one (plans, seed, bodies, version) is already there."""
     marker = root / ".bench.json"
-    want = {"plans": plans, "seed": seed, "version": GENERATOR_VERSION}
+    want = {"plans": plans, "seed": seed, "version": GENERATOR_VERSION, "bodies": bodies}
     if marker.is_file():
         try:
             have = json.loads(marker.read_text("utf-8"))
         except ValueError:
             have = {}
+        have.setdefault("bodies", "seed")  # written before --bodies existed
         if {k: have.get(k) for k in want} == want and (root / "content").is_dir():
             for name, text in site_configs().items():
                 (root / name).write_text(text, "utf-8")
             return {**have, "reused": True}
     root.mkdir(parents=True, exist_ok=True)
     marker.unlink(missing_ok=True)
-    info = {**want, **PortalGenerator(plans, seed).write(root)}
+    info = {**want, **PortalGenerator(plans, seed, bodies).write(root)}
     marker.write_text(json.dumps(info), "utf-8")
     return {**info, "reused": False}
 
@@ -944,52 +958,192 @@ def serve_reload(root: Path, plans: int, sample: str, timeout: float = 1800.0, s
     return f"serve={kind} plans={plans} first_page_s={first:.2f} {reloads}{front_s} page={sample[:-3]}/"
 
 
+@dataclass
+class SearchResult:
+    """Pagefind over the portal's site, as the plugin runs it (``plan_portal.search.index_site``)."""
+
+    plans: int
+    exit: int
+    wall: float
+    cpu: float
+    rss_mb: float
+    indexed: int
+    bundle_mb: float
+    log_tail: str = ""
+
+    def line(self, build: BuildResult | None) -> str:
+        share = f"{self.wall / build.wall:.2f}" if build is not None and build.wall > 0 else "-"
+        total = f"{build.rss_mb + self.rss_mb:.1f}" if build is not None else "-"
+        return " ".join([
+            "search=pagefind", f"plans={self.plans}", f"indexed={self.indexed}", f"wall_s={self.wall:.2f}",
+            f"cpu_s={self.cpu:.2f}", f"peak_rss_mb={self.rss_mb:.1f}", f"bundle_mb={self.bundle_mb:.1f}",
+            f"of_build={share}", f"build_with_search_peak_mb={total}", f"exit={self.exit}",
+        ])
+
+
+_INDEX = ("import sys\nfrom plan_portal.search import index_site\n"
+          "print('indexed=%d' % index_site(sys.argv[1]).pages)\n")
+
+
+def run_search(root: Path, plans: int) -> SearchResult:
+    """Index the portal's built site with Pagefind exactly as the plugin does after ``mkdocs build``.
+
+    One process (Python calling the ``pagefind`` binary); its peak memory is the larger of the two,
+    i.e. Pagefind's (Python's part is ~40 MB)."""
+    site = root / "site-portal"
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-c", _INDEX, str(site)], cwd=root, env=env, stdout=out,
+                                stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)  # rusage of the child and its waited-for child (Pagefind)
+        wall = time.perf_counter() - start
+        out.seek(0)
+        text = out.read().decode("utf-8", "replace")
+    found = re.search(r"indexed=(\d+)", text)
+    bundle = site / "pagefind"
+    size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file()) if bundle.is_dir() else 0
+    return SearchResult(plans, os.waitstatus_to_exitcode(status), wall, usage.ru_utime + usage.ru_stime,
+                        usage.ru_maxrss / 1024, int(found.group(1)) if found else 0, size / 2**20,
+                        "\n".join(text.splitlines()[-20:]))
+
+
+@dataclass
+class Row:
+    """One line of the summary table: a portal size and body variant."""
+
+    plans: int
+    bodies: str
+    portal: BuildResult | None = None
+    floor: BuildResult | None = None
+    search: SearchResult | None = None
+    reload: str = ""
+
+
+def _num(value: float | None, fmt: str = "{:.1f}") -> str:
+    return fmt.format(value) if value is not None else "–"
+
+
+def table(rows: list[Row]) -> str:
+    """The Markdown table of docs/performance.md for all the sizes of one run."""
+    head = ("| bodies | plans | portal s | floor s | portal / floor | portal peak MB | floor peak MB "
+            "| Pagefind s | Pagefind peak MB | Pagefind / portal | build + search peak MB | save → reload s |")
+    out = [head, "|" + " --- |" * 2 + " ---: |" * 10]
+    for r in rows:
+        p, f, s = r.portal, r.floor, r.search
+        ratio = p.wall / f.wall if p and f and f.wall > 0 else None
+        share = s.wall / p.wall if s and p and p.wall > 0 else None
+        total = p.rss_mb + s.rss_mb if p and s else None
+        out.append(" | ".join([
+            f"| {r.bodies}", f"{r.plans:,}", _num(p and p.wall), _num(f and f.wall), _num(ratio, "**{:.2f}**"),
+            _num(p and p.rss_mb, "{:,.0f}"), _num(f and f.rss_mb, "{:,.0f}"), _num(s and s.wall),
+            _num(s and s.rss_mb, "{:,.0f}"), _num(share, "{:.2f}"), _num(total, "{:,.0f}"), r.reload or "–",
+        ]) + " |")
+    return "\n".join(out)
+
+
+def _int_list(text: str) -> list[int]:
+    try:
+        values = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected numbers separated by commas, got {text!r}") from None
+    if not values or any(v < 1 for v in values):
+        raise argparse.ArgumentTypeError(f"expected positive numbers, got {text!r}")
+    return values
+
+
+def _bodies_list(text: str) -> list[str]:
+    values = [part.strip() for part in text.split(",") if part.strip()]
+    if not values or any(v not in ("seed", "short") for v in values):
+        raise argparse.ArgumentTypeError(f"expected seed, short or seed,short; got {text!r}")
+    return values
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--plans", type=int, default=1000, help="number of plans to generate (default 1000)")
-    parser.add_argument("--keep", type=Path, help="generate into DIR and keep it (reused if already generated)")
+    parser.add_argument("--plans", type=_int_list, default=[1000],
+                        help="number of plans to generate (default 1000); several, comma-separated (1000,5000,10000) "
+                             "for one table")
+    parser.add_argument("--bodies", type=_bodies_list, default=["seed"],
+                        help="plan bodies: seed (full texts of realistic length, default), short (a few lines), "
+                             "or seed,short for both")
+    parser.add_argument("--keep", type=Path, help="generate into DIR and keep it (reused if already generated); "
+                        "with several sizes or body variants, into DIR/<plans>-<bodies>")
     parser.add_argument("--only", choices=["portal", "floor", "none"], help="run one build only (or none)")
-    parser.add_argument("--serve-reload", action="store_true", help="also time a save-to-reload in mkdocs serve")
-    parser.add_argument("--serve-dirty", action="store_true", help="also time it in mkdocs serve --dirty")
+    parser.add_argument("--search", action="store_true",
+                        help="also index the portal's site with Pagefind as the plugin does; time and peak memory")
+    parser.add_argument("--serve-reload", action="store_true",
+                        help="also time a save-to-reload in mkdocs serve (at the smallest size only)")
+    parser.add_argument("--serve-dirty", action="store_true", help="also time it in mkdocs serve --dirty (likewise)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed of the generator")
     parser.add_argument("--repeat", type=int, default=1,
                         help="run each build N times, alternating portal and floor, and report the fastest of each")
     args = parser.parse_args(argv)
 
-    root = args.keep.resolve() if args.keep else Path(tempfile.mkdtemp(prefix="plan-portal-bench-"))
+    combos = [(n, bodies) for n in args.plans for bodies in args.bodies]
+    single = len(combos) == 1
+    base = args.keep.resolve() if args.keep else Path(tempfile.mkdtemp(prefix="plan-portal-bench-"))
+    status = 0
+    rows: list[Row] = []
     try:
-        start = time.perf_counter()
-        info = generate(root, args.plans, args.seed)
-        print(f"# generated plans={info['plans']} agencies={info['agencies']} sections={info['sections']} "
-              f"content_mb={info['content_mb']} seed={args.seed} reused={info['reused']} "
-              f"seconds={time.perf_counter() - start:.1f} dir={root}", flush=True)
-        names = ["portal", "floor"] if args.only is None else ([] if args.only == "none" else [args.only])
-        results: dict[str, BuildResult] = {}
-        for round_ in range(max(1, args.repeat)):
-            # Alternate the order, keep each build's fastest run: a shared machine's speed drifts.
-            for name in names if round_ % 2 == 0 else list(reversed(names)):
-                result = run_build(root, name, args.plans)
-                best = results.get(name)
-                if best is None or result.exit != 0 or (best.exit == 0 and result.wall < best.wall):
-                    results[name] = result
-        floor = results.get("floor")
-        status = 0
-        for name, result in results.items():
-            ok = floor is not None and floor.exit == 0 and floor.wall > 0 and floor.cpu > 0
-            ratio = result.wall / floor.wall if ok else None
-            cpu_ratio = result.cpu / floor.cpu if ok else None
-            print(result.line(ratio, cpu_ratio), flush=True)
-            if result.exit != 0:
-                status = 1
-                print(f"# {name} build failed:\n" + result.log_tail, file=sys.stderr)
-        if args.serve_reload:
-            print(serve_reload(root, args.plans, info["sample"]), flush=True)
-        if args.serve_dirty:
-            print(serve_reload(root, args.plans, info["sample"], dirty=True), flush=True)
+        for plans, bodies in combos:
+            root = base if single else base / f"{plans}-{bodies}"
+            row = Row(plans, bodies)
+            rows.append(row)
+            status |= _run_size(root, plans, bodies, args, row, serve=plans == min(args.plans))
+        if not single or args.search:
+            print("\n" + table(rows), flush=True)
         return status
     finally:
         if not args.keep:
-            shutil.rmtree(root, ignore_errors=True)
+            shutil.rmtree(base, ignore_errors=True)
+
+
+def _run_size(root: Path, plans: int, bodies: str, args: argparse.Namespace, row: Row, *, serve: bool) -> int:
+    start = time.perf_counter()
+    info = generate(root, plans, args.seed, bodies)
+    print(f"# generated plans={info['plans']} agencies={info['agencies']} sections={info['sections']} "
+          f"content_mb={info['content_mb']} seed={args.seed} bodies={bodies} reused={info['reused']} "
+          f"seconds={time.perf_counter() - start:.1f} dir={root}", flush=True)
+    names = ["portal", "floor"] if args.only is None else ([] if args.only == "none" else [args.only])
+    if args.search and "portal" not in names and not (root / "site-portal" / "index.html").is_file():
+        names = ["portal", *names]  # nothing to index yet
+    results: dict[str, BuildResult] = {}
+    for round_ in range(max(1, args.repeat)):
+        # Alternate the order, keep each build's fastest run: a shared machine's speed drifts.
+        for name in names if round_ % 2 == 0 else list(reversed(names)):
+            result = run_build(root, name, plans)
+            best = results.get(name)
+            if best is None or result.exit != 0 or (best.exit == 0 and result.wall < best.wall):
+                results[name] = result
+    floor = results.get("floor")
+    status = 0
+    for name, result in results.items():
+        ok = floor is not None and floor.exit == 0 and floor.wall > 0 and floor.cpu > 0
+        ratio = result.wall / floor.wall if ok else None
+        cpu_ratio = result.cpu / floor.cpu if ok else None
+        print(result.line(ratio, cpu_ratio), flush=True)
+        if result.exit != 0:
+            status = 1
+            print(f"# {name} build failed:\n" + result.log_tail, file=sys.stderr)
+    row.portal, row.floor = results.get("portal"), floor
+    if args.search:
+        search = run_search(root, plans)
+        row.search = search
+        print(search.line(row.portal), flush=True)
+        if search.exit != 0 or not search.indexed:
+            status = 1
+            print("# Pagefind failed:\n" + search.log_tail, file=sys.stderr)
+    if serve and args.serve_reload:
+        line = serve_reload(root, plans, info["sample"])
+        row.reload = " / ".join(re.findall(r"reload_\d+_s=([\d.]+)", line))
+        print(line, flush=True)
+    if serve and args.serve_dirty:
+        line = serve_reload(root, plans, info["sample"], dirty=True)
+        row.reload = (row.reload + "; " if row.reload else "") + "dirty " + " / ".join(
+            re.findall(r"reload_\d+_s=([\d.]+)", line))
+        print(line, flush=True)
+    return status
 
 
 if __name__ == "__main__":

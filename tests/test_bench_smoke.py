@@ -77,3 +77,32 @@ def test_serve_reload(tmp_path):
         f = fields(line)
         assert f["plans"] == "5" and NUMBER.match(f["reload_1_s"]) and NUMBER.match(f["reload_2_s"])
         assert NUMBER.match(f["reload_front_matter_s"])
+
+
+def test_sizes_bodies_and_search_in_one_run(tmp_path):
+    """Several sizes and both body variants in one run, with Pagefind measured, and the summary table."""
+    proc = run("--plans", "6,8", "--bodies", "seed,short", "--keep", str(tmp_path / "b"), "--only", "portal",
+               "--search", timeout=600)
+    assert proc.returncode == 0, proc.stdout + proc.stderr[-3000:]
+    lines = proc.stdout.splitlines()
+    generated = [fields(line[len("# generated "):]) for line in lines if line.startswith("# generated ")]
+    assert [(g["plans"], g["bodies"]) for g in generated] == [
+        ("6", "seed"), ("6", "short"), ("8", "seed"), ("8", "short")]
+    searches = [fields(line) for line in lines if line.startswith("search=")]
+    assert len(searches) == 4
+    for f in searches:
+        assert f["exit"] == "0" and int(f["indexed"]) > int(f["plans"]), f
+        for key in ("wall_s", "cpu_s", "peak_rss_mb", "bundle_mb", "of_build", "build_with_search_peak_mb"):
+            assert NUMBER.match(f[key]), (key, f[key])
+    rows = [line for line in lines if line.startswith("| seed ") or line.startswith("| short ")]
+    assert [row.split("|")[1:3] for row in rows] == [[" seed ", " 6 "], [" short ", " 6 "], [" seed ", " 8 "],
+                                                      [" short ", " 8 "]]
+    # Short bodies: the same plans (front matter), much less text.
+    seed_dir, short_dir = tmp_path / "b" / "8-seed" / "content", tmp_path / "b" / "8-short" / "content"
+    seed_plans = sorted(p.relative_to(seed_dir) for p in (seed_dir / "ke-hoach").rglob("*.md"))
+    assert seed_plans == sorted(p.relative_to(short_dir) for p in (short_dir / "ke-hoach").rglob("*.md"))
+    for rel in seed_plans:
+        long_text, short_text = (seed_dir / rel).read_text("utf-8"), (short_dir / rel).read_text("utf-8")
+        assert long_text.split("\n---\n", 1)[0] == short_text.split("\n---\n", 1)[0]
+        assert len(short_text.split("\n---\n", 1)[1]) < len(long_text.split("\n---\n", 1)[1]) / 2
+    assert (tmp_path / "b" / "8-short" / "site-portal" / "pagefind" / "pagefind.js").is_file()
