@@ -212,3 +212,18 @@ def bare_site(tmp_path_factory) -> Served:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield Served(site_dir, f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}")
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def parted_site(sub_site, tmp_path_factory) -> Served:
+    """The sub-path demo with its search index built in several parts (as a big portal's is), served apart."""
+    from plan_portal.search import index_site
+
+    www = tmp_path_factory.mktemp("www-parts")
+    site_dir = www / SUB_PATH.strip("/")
+    shutil.copytree(sub_site.site_dir, site_dir)
+    result = index_site(site_dir, part_text_bytes=40_000)
+    assert result.parts >= 3, result
+    server, port = _serve(www)
+    yield Served(site_dir, f"http://127.0.0.1:{port}{SUB_PATH}")
+    server.shutdown()

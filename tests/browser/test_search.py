@@ -142,3 +142,23 @@ def test_an_empty_search_shows_no_stray_button(page, sub_site):
     for url in ("tim-kiem/", "tim-kiem/?q=", "tim-kiem/?q=zzzzkhongco"):
         page.goto(sub_site.url(url), wait_until="networkidle")
         assert not page.locator("[data-pp-search-more]").is_visible(), url
+
+
+@pytest.mark.parametrize("query", ["ky niem", "hoat dong", "48/KH-UBND", "228", "Phòng Nội vụ", "tuyên truyền",
+                                   "Phong Thổ kỷ niệm", "Hưng Yên hoạt động"])  # a place only some parts know
+def test_an_index_in_parts_finds_what_one_index_finds(page, sub_site, parted_site, query):
+    """A big portal is indexed in parts (bounded memory) that the search page merges: same results, plans first."""
+    def every_result(site):
+        search(page, site, query)
+        while page.locator("[data-pp-search-more]").is_visible():
+            before = page.locator(".pp-search-result").count()
+            page.click("[data-pp-search-more]")
+            page.wait_for_function("n => document.querySelectorAll('.pp-search-result').length > n", arg=before)
+        return [r["href"].split("/cong-ke-hoach/", 1)[1] for r in _results(page)]
+
+    whole, parts = every_result(sub_site), every_result(parted_site)
+    assert whole and sorted(parts) == sorted(whole), (whole, parts)
+    is_plan = ["ke-hoach/" in href for href in parts]
+    assert is_plan == sorted(is_plan, reverse=True), parts
+    if query in ("48/KH-UBND", "228"):
+        assert parts[0] == whole[0], (whole[:3], parts[:3])

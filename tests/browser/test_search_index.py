@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 from pathlib import Path
 
 from plan_portal.search import index_site
@@ -21,6 +22,32 @@ def test_index_site_indexes_only_marked_pages_and_ships_only_what_the_page_uses(
     wasm = bundle / "wasm.unknown.pagefind"
     assert wasm.stat().st_size > 60_000 and gzip.decompress(wasm.read_bytes())  # whole, not truncated
     assert not list(bundle.glob("pagefind-*ui*")) and not (bundle / "pagefind-highlight.js").exists()
+
+
+def test_a_big_site_is_indexed_in_parts_each_knowing_every_word(tmp_path: Path):
+    """Pagefind's memory follows what one run indexes: a big site is indexed in parts that the search page merges."""
+    for n in range(6):
+        (tmp_path / f"p{n}").mkdir()
+        (tmp_path / f"p{n}" / "index.html").write_text(
+            f'<html lang="vi"><body><nav>Danh sách dài</nav><article data-pagefind-body><h1>Kế hoạch {n}</h1>'
+            f'<p>{"Hoạt động kỷ niệm. " * 40}Từ riêng{n}</p></article></body></html>', "utf-8")
+    (tmp_path / "list.html").write_text('<html lang="vi"><body><p>Danh sách</p></body></html>', "utf-8")
+    result = index_site(tmp_path, part_text_bytes=2600)
+    assert result.pages == 6 and result.parts == 3
+    names = json.loads((result.bundle / "parts.json").read_text("utf-8"))["parts"]
+    assert names == ["part-2/", "part-3/"]
+    for name in ["", *names]:
+        assert (result.bundle / name / "pagefind-entry.json").is_file()
+        assert len(list((result.bundle / name / "fragment").iterdir())) == 2 + 1  # two pages and the words page
+    assert not (tmp_path / ".pagefind-pages").exists()  # the links Pagefind read are gone
+
+
+def test_a_small_site_is_one_index(tmp_path: Path):
+    (tmp_path / "index.html").write_text('<html lang="vi"><body><article data-pagefind-body><p>Kế hoạch</p>'
+                                         '</article></body></html>', "utf-8")
+    result = index_site(tmp_path)
+    assert result.parts == 1 and result.pages == 1
+    assert json.loads((result.bundle / "parts.json").read_text("utf-8")) == {"parts": []}
 
 
 def test_the_demo_indexes_plans_and_articles_not_lists(sub_site):

@@ -22,10 +22,22 @@
 
   function say(text) { status.textContent = text; }
 
+  // A big portal's index is built in parts (one Pagefind run each, to bound its memory): the first is
+  // the bundle itself, parts.json lists the others, merged here so that one search covers them all.
+  function parts() {
+    return fetch(bundle + "parts.json").then(function (r) { return r.ok ? r.json() : { parts: [] }; })
+      .then(function (data) { return data.parts || []; }, function () { return []; });
+  }
+
   function load() {
     if (!pagefind) {
-      pagefind = import(bundle + "pagefind.js").then(function (pf) {
-        return pf.options({ baseUrl: siteRoot, excerptLength: 24, ranking: RANKING }).then(function () { return pf; });
+      var options = { baseUrl: siteRoot, excerptLength: 24, ranking: RANKING };
+      pagefind = Promise.all([import(bundle + "pagefind.js"), parts()]).then(function (loaded) {
+        var pf = loaded[0];
+        return pf.options(options).then(function () {
+          // .options() reaches only the first part: each merged part gets the same options.
+          return Promise.all(loaded[1].map(function (dir) { return pf.mergeIndex(bundle + dir, options); }));
+        }).then(function () { return pf; });
       });
     }
     return pagefind;
@@ -90,7 +102,9 @@
     say("Đang tìm…");
     // Plans first: the plans that match, then every other page that matches, each in Pagefind's order.
     return load().then(function (pf) {
-      return Promise.all([pf.search(q, { filters: { group: "ke-hoach" } }), pf.search(q)]);
+      // A parted index has a page of every word in each part (plan_portal/search.py): never a result.
+      return Promise.all([pf.search(q, { filters: { group: "ke-hoach" } }),
+        pf.search(q, { filters: { not: { pp: "vocabulary" } } })]);
     }).then(function (found) {
       if (gen !== generation || !found[0] || !found[1]) return;
       var plans = found[0].results, ids = {};
