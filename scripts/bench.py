@@ -1134,15 +1134,14 @@ def _run_size(root: Path, plans: int, bodies: str, args: argparse.Namespace, row
         if search.exit != 0 or not search.indexed:
             status = 1
             print("# Pagefind failed:\n" + search.log_tail, file=sys.stderr)
-    if serve and args.serve_reload:
-        line = serve_reload(root, plans, info["sample"])
-        row.reload = " / ".join(re.findall(r"reload_\d+_s=([\d.]+)", line))
-        print(line, flush=True)
-    if serve and args.serve_dirty:
-        line = serve_reload(root, plans, info["sample"], dirty=True)
-        row.reload = (row.reload + "; " if row.reload else "") + "dirty " + " / ".join(
-            re.findall(r"reload_\d+_s=([\d.]+)", line))
-        print(line, flush=True)
+    for wanted, dirty in ((args.serve_reload, False), (args.serve_dirty, True)):
+        if serve and wanted:
+            line = serve_reload(root, plans, info["sample"], dirty=dirty)
+            print(line, flush=True)
+            cell = " / ".join(re.findall(r"reload_\d+_s=([\d.]+)", line))
+            front = re.search(r"reload_front_matter_s=([\d.]+)", line)
+            cell += f", front matter {front.group(1)}" if front else ""
+            row.reload = (row.reload + "; " if row.reload else "") + ("`--dirty` " if dirty else "") + cell
     return status
 
 
