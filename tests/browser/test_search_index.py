@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
 from pathlib import Path
 
 from plan_portal.search import index_site
@@ -40,6 +41,12 @@ def test_a_big_site_is_indexed_in_parts_each_knowing_every_word(tmp_path: Path):
         assert (result.bundle / name / "pagefind-entry.json").is_file()
         assert len(list((result.bundle / name / "fragment").iterdir())) == 2 + 1  # two pages and the words page
     assert not (tmp_path / ".pagefind-pages").exists()  # the links Pagefind read are gone
+    again = tmp_path.parent / (tmp_path.name + "-again")
+    shutil.copytree(tmp_path, again, ignore=shutil.ignore_patterns("pagefind"))
+    index_site(again, part_text_bytes=2600)
+    files = sorted(p.relative_to(result.bundle) for p in result.bundle.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(again / "pagefind") for p in (again / "pagefind").rglob("*") if p.is_file())
+    assert all((result.bundle / f).read_bytes() == (again / "pagefind" / f).read_bytes() for f in files)  # byte-identical
 
 
 def test_a_small_site_is_one_index(tmp_path: Path):
