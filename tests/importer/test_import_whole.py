@@ -184,3 +184,20 @@ def test_party_plan_lead_ins_and_the_plan_it_carries_out() -> None:
         ("Đảng đoàn Quốc hội", None),
         ("Thường trực Ủy ban KH,CN&MT của Quốc hội", None),
     ]
+
+
+def test_markdown_pasted_as_plain_text_is_read_as_markdown() -> None:
+    # The same resolution pasted into a .txt: its pipe table is still the task annex.
+    record = import_text(RESOLUTION).record
+    assert record["issuer"] == "Chính phủ"
+    assert len(record["tasks"]) == 4
+
+
+def test_a_law_amending_a_law_keeps_its_whole_title() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 1/KH-UBND\nBắc Ninh, ngày 1 tháng 1 năm 2021\nKẾ HOẠCH\nThực hiện X\n"
+            "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa "
+            "phương ngày 22 tháng 11 năm 2019;\n")
+    (basis,) = import_text(text).record["basis"]
+    assert basis["title"] == ("Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính "
+                              "quyền địa phương")
+    assert "issuer" not in basis

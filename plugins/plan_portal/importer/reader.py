@@ -125,6 +125,7 @@ def read_text(text: str, *, markdown: bool = False) -> list[Block]:
     """
     text = unicodedata.normalize("NFC", text).replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n")
     raw_lines = text.split("\n")
+    markdown = markdown or _looks_like_markdown(raw_lines)
     if not markdown:
         raw_lines = web_copy_lines(raw_lines)
     blocks: list[Block] = []
@@ -167,6 +168,20 @@ def read_text(text: str, *, markdown: bool = False) -> list[Block]:
         if isinstance(block, Table):
             _pad(block)
     return normalise_blocks(blocks)
+
+
+def _looks_like_markdown(lines: list[str]) -> bool:
+    """A Markdown copy pasted as plain text: a pipe table's "|---|---|" rule, or two "# " headings."""
+    headings = 0
+    for line in lines:
+        stripped = line.strip()
+        if stripped.startswith("|") and stripped.count("|") >= 3 and _PIPE_SEPARATOR.match(stripped):
+            return True
+        if _MD_HEADING.match(stripped):
+            headings += 1
+            if headings >= 2:
+                return True
+    return False
 
 
 def _merge_continuation_rows(table: Table) -> None:

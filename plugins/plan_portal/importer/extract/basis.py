@@ -226,7 +226,9 @@ class BasisMixin(Base):
         issuer_match = re.search(r"\bcủa\s+(.+?)(?=\s+(?i:về|V/v|quy định|hướng dẫn|ban hành|triển khai|tại|"
                                  r"phê duyệt|phê chuẩn|thông qua|kèm theo|chỉ đạo|giao|sửa đổi|bổ sung|thực hiện|"
                                  r"ngày|số)\b|\s+(?:" + kinds + r")\b|\s*\(|\s*,\s*(?:ngày|số)\b|$)", part)
-        if issuer_match and not re.match(r"(?:" + kinds + r")\b", issuer_match.group(1)):
+        if issuer_match and re.match(r"(?:" + kinds + r")\b", issuer_match.group(1)):
+            issuer_match = None  # "Luật sửa đổi … của Luật Tổ chức Chính phủ và …": part of the title
+        if issuer_match:
             ref["issuer"] = nm.abbreviate(issuer_match.group(1).strip(" ,."))
         ref["relation"] = relation
         title = part
