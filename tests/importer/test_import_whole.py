@@ -201,3 +201,23 @@ def test_a_law_amending_a_law_keeps_its_whole_title() -> None:
     assert basis["title"] == ("Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính "
                               "quyền địa phương")
     assert "issuer" not in basis
+
+
+def test_body_headings_follow_the_outline_without_gaps() -> None:
+    text = (
+        "ĐẢNG ĐOÀN QUỐC HỘI\nSố 1-KH/ĐĐQH15\nHà Nội, ngày 10 tháng 01 năm 2025\n\nKẾ HOẠCH\nThực hiện X\n\n"
+        "**I- MỤC ĐÍCH, YÊU CẦU**\n**1. Mục đích**\n- Quán triệt sâu sắc.\n"
+        "**II- PHÂN CÔNG NHIỆM VỤ**\n"
+        "**2. Lãnh đạo, chỉ đạo rà soát, hoàn thiện pháp luật về phát triển khoa học, công nghệ, đổi mới sáng tạo "
+        "và chuyển đổi số; tăng cường giám sát thực hiện theo quy định của pháp luật hiện hành và các văn bản.**\n"
+        "**2.1. Nhiệm vụ trọng tâm**\n- Khẩn trương rà soát.\n**2.2. Nhiệm vụ của các Tổ đảng**\n- Thẩm tra.\n"
+    )
+    body = import_text(text).to_markdown().split("\n---\n", 1)[1]
+    headings = [line for line in body.splitlines() if line.startswith("#")]
+    assert headings == [
+        "## I. MỤC ĐÍCH, YÊU CẦU",  # the Party form "I-" is a part
+        "### 1. Mục đích",
+        "## II. PHÂN CÔNG NHIỆM VỤ",
+        "### 2.1. Nhiệm vụ trọng tâm",  # "2." is a long numbered paragraph, not a heading: no #### gap
+        "### 2.2. Nhiệm vụ của các Tổ đảng",
+    ]

@@ -113,10 +113,17 @@ def render_body(items: list[Item], ranges: list[tuple[int, int, str | None]]) ->
     """Markdown for the items in ``ranges`` (``(start, end, heading_line)``), in order."""
     chosen = [it for start, end, _ in ranges for it in items[start:end]]
     headings = _heading_items(chosen)
-    ranks = sorted({it.rank for it in chosen if it.index in headings})
-    levels = {rank: min(2 + i, 6) for i, rank in enumerate(ranks)}
-    if any(heading for _, _, heading in ranges):
-        levels = {rank: min(level + 1, 6) for rank, level in levels.items()}
+    # A heading sits one level under the nearest heading above it in the outline (I. → ##, 1. → ###,
+    # 1.1. → ####): no level is skipped when a numbered paragraph between them is not a heading
+    # ("II. …" / "2. <a long paragraph>" / "2.1. …" gives ## then ###), and siblings share a level.
+    base = 3 if any(heading for _, _, heading in ranges) else 2
+    levels: dict[int, int] = {}
+    for it in chosen:
+        if it.index in headings:
+            parent = it.parent
+            while parent is not None and parent not in headings:
+                parent = items[parent].parent
+            levels[it.index] = min(levels.get(parent, base - 1) + 1, 6) if parent is not None else base
     out: list[str] = []
     for start, end, heading in ranges:
         if heading:
@@ -145,7 +152,7 @@ def render_body(items: list[Item], ranges: list[tuple[int, int, str | None]]) ->
                 continue
             list_open = False
             if it.index in headings:
-                out.append("#" * levels.get(it.rank, 6) + " " + _heading_text(it))
+                out.append("#" * levels.get(it.index, 6) + " " + _heading_text(it))
             elif it.kind == "article":
                 out.append(f"**{it.marker}.** {it.body}".strip())
             elif it.kind == "step":

@@ -159,6 +159,8 @@ def _marker_end(raw: str, marker: str, kind: str) -> int | None:
         pattern = re.escape(marker) + r"\s*[.:]?"
     elif kind in ("bullet", "star"):
         pattern = re.escape(marker)
+    elif kind == "roman":
+        pattern = re.escape(marker) + r"\s*[.\-–]?"  # "I." and the Party form "I-"
     else:
         pattern = re.escape(marker) + r"\s*\.?"
     match = re.match(r"(?:\*+\s*)?" + pattern + r"(?:\s*\*\*(?=\s))?", raw)
