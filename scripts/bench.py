@@ -55,6 +55,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -804,6 +805,11 @@ class BuildResult:
     warnings: int
     plan_max_kb_without_text: float | None = None
     log_tail: str = ""
+    tree_mb: float | None = None  # sampled: the build and its worker processes together
+
+    @property
+    def peak_mb(self) -> float:
+        return max(self.rss_mb, self.tree_mb or 0.0)
 
     def line(self, ratio: float | None, cpu_ratio: float | None = None) -> str:
         parts = [
@@ -813,23 +819,92 @@ class BuildResult:
             f"largest={self.largest or '-'}", f"ratio={ratio:.2f}" if ratio is not None else "ratio=-",
             f"cpu_ratio={cpu_ratio:.2f}" if cpu_ratio is not None else "cpu_ratio=-",
             f"warnings={self.warnings}", f"exit={self.exit}",
+            f"tree_peak_mb={self.tree_mb:.1f}" if self.tree_mb is not None else "tree_peak_mb=-",
         ]
         if self.plan_max_kb_without_text is not None:
             parts.append(f"plan_max_kb_without_text={self.plan_max_kb_without_text:.1f}")
         return " ".join(parts)
 
 
-def _run_measured(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[int, float, float, float, str]:
-    """Run ``cmd``; return (exit code, wall seconds, CPU seconds, peak RSS MB of that child, stderr)."""
+class _TreeMemory:
+    """Samples the memory of a process and all its descendants together (Linux ``/proc``: the sum of their
+    proportional set sizes, RSS where that is missing) every 0.2 s.
+
+    ``os.wait4`` gives the largest single process only; a build that forks workers (issue 17) or
+    runs Pagefind holds the memory of all of them at once."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.peak = 0
+        self._page = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> int:
+        parents: dict[int, int] = {}
+        rss: dict[int, int] = {}
+        for entry in os.scandir("/proc"):
+            if not entry.name.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry.name}/stat", "rb") as f:
+                    fields = f.read().rsplit(b")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            parents[int(entry.name)] = int(fields[1])
+            rss[int(entry.name)] = int(fields[21]) * self._page
+        tree, todo = {self.pid}, [self.pid]
+        children: dict[int, list[int]] = {}
+        for pid, ppid in parents.items():
+            children.setdefault(ppid, []).append(pid)
+        while todo:
+            for child in children.get(todo.pop(), []):
+                if child not in tree:
+                    tree.add(child)
+                    todo.append(child)
+        return sum(self._pss(pid, rss.get(pid, 0)) for pid in tree)
+
+    @staticmethod
+    def _pss(pid: int, rss: int) -> int:
+        """Proportional set size: a forked worker's pages still shared with its parent count once, not twice."""
+        try:
+            with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+                for line in f:
+                    if line.startswith(b"Pss:"):
+                        return int(line.split()[1]) * 1024
+        except (OSError, ValueError, IndexError):
+            pass
+        return rss
+
+    def _run(self) -> None:
+        if not os.path.isdir("/proc"):
+            return
+        while not self._stop.is_set():
+            self.peak = max(self.peak, self._sample())
+            self._stop.wait(0.2)
+
+    def stop(self) -> float | None:
+        """Peak MB, or None where ``/proc`` is missing."""
+        self._stop.set()
+        self._thread.join()
+        return self.peak / 2**20 if self.peak else None
+
+
+def _run_measured(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[int, float, float, float, str, float | None]:
+    """Run ``cmd``; return (exit code, wall seconds, CPU seconds, peak RSS MB of its largest process, stderr,
+    sampled peak MB of the child and its descendants together)."""
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err)
-        _, status, usage = os.wait4(proc.pid, 0)  # this child's own rusage, not all children's
+        tree = _TreeMemory(proc.pid)
+        _, status, usage = os.wait4(proc.pid, 0)  # the child and its waited-for children: largest RSS, summed CPU
         wall = time.perf_counter() - start
+        tree_mb = tree.stop()
         proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
-    return proc.returncode, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, stderr
+    return proc.returncode, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, stderr, tree_mb
 
 
 _TEXT_START = '<section class="pp-fulltext" id="toan-van"'
@@ -868,12 +943,12 @@ def run_build(root: Path, name: str, plans: int) -> BuildResult:
         shutil.rmtree(site)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
     cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config)]
-    code, wall, cpu, rss, stderr = _run_measured(cmd, root, env)
+    code, wall, cpu, rss, stderr, tree_mb = _run_measured(cmd, root, env)
     warnings = sum(1 for line in stderr.splitlines() if line.startswith(("WARNING", "ERROR")))
     pages, site_mb, largest_kb, largest, plan_max = _site_stats(site, "ke-hoach" if name == "portal" else None) \
         if site.is_dir() else (0, 0.0, 0.0, "", None)
     return BuildResult(name, plans, code, wall, cpu, rss, pages, site_mb, largest_kb, largest, warnings,
-                       plan_max, "\n".join(stderr.splitlines()[-20:]))
+                       plan_max, "\n".join(stderr.splitlines()[-20:]), tree_mb)
 
 
 def _free_port() -> int:
@@ -966,46 +1041,41 @@ class SearchResult:
     exit: int
     wall: float
     cpu: float
-    rss_mb: float
+    rss_mb: float  # Python and the Pagefind runs together (sampled), or the largest of them
     indexed: int
+    parts: int
     bundle_mb: float
     log_tail: str = ""
 
     def line(self, build: BuildResult | None) -> str:
         share = f"{self.wall / build.wall:.2f}" if build is not None and build.wall > 0 else "-"
-        total = f"{build.rss_mb + self.rss_mb:.1f}" if build is not None else "-"
+        total = f"{build.peak_mb + self.rss_mb:.1f}" if build is not None else "-"
         return " ".join([
-            "search=pagefind", f"plans={self.plans}", f"indexed={self.indexed}", f"wall_s={self.wall:.2f}",
-            f"cpu_s={self.cpu:.2f}", f"peak_rss_mb={self.rss_mb:.1f}", f"bundle_mb={self.bundle_mb:.1f}",
-            f"of_build={share}", f"build_with_search_peak_mb={total}", f"exit={self.exit}",
+            "search=pagefind", f"plans={self.plans}", f"indexed={self.indexed}", f"parts={self.parts}",
+            f"wall_s={self.wall:.2f}", f"cpu_s={self.cpu:.2f}", f"peak_rss_mb={self.rss_mb:.1f}",
+            f"bundle_mb={self.bundle_mb:.1f}", f"of_build={share}", f"build_with_search_peak_mb={total}",
+            f"exit={self.exit}",
         ])
 
 
 _INDEX = ("import sys\nfrom plan_portal.search import index_site\n"
-          "print('indexed=%d' % index_site(sys.argv[1]).pages)\n")
+          "r = index_site(sys.argv[1])\nprint('indexed=%d parts=%d' % (r.pages, r.parts), file=sys.stderr)\n")
 
 
 def run_search(root: Path, plans: int) -> SearchResult:
     """Index the portal's built site with Pagefind exactly as the plugin does after ``mkdocs build``.
 
-    One process (Python calling the ``pagefind`` binary); its peak memory is the larger of the two,
-    i.e. Pagefind's (Python's part is ~40 MB)."""
+    Its peak memory is that of Python and its Pagefind child together (sampled; Python's part is ~40 MB).
+    ``build_with_search_peak_mb`` adds it to the build's: the plugin runs Pagefind at the end of the
+    build, as a child of the build's process, which still holds its memory (an upper bound)."""
     site = root / "site-portal"
     env = {**os.environ, "PYTHONHASHSEED": "0"}
-    with tempfile.TemporaryFile() as out:
-        start = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-c", _INDEX, str(site)], cwd=root, env=env, stdout=out,
-                                stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(proc.pid, 0)  # rusage of the child and its waited-for child (Pagefind)
-        wall = time.perf_counter() - start
-        out.seek(0)
-        text = out.read().decode("utf-8", "replace")
-    found = re.search(r"indexed=(\d+)", text)
+    code, wall, cpu, rss, text, tree_mb = _run_measured([sys.executable, "-c", _INDEX, str(site)], root, env)
+    found = re.search(r"indexed=(\d+) parts=(\d+)", text)
     bundle = site / "pagefind"
     size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file()) if bundle.is_dir() else 0
-    return SearchResult(plans, os.waitstatus_to_exitcode(status), wall, usage.ru_utime + usage.ru_stime,
-                        usage.ru_maxrss / 1024, int(found.group(1)) if found else 0, size / 2**20,
-                        "\n".join(text.splitlines()[-20:]))
+    return SearchResult(plans, code, wall, cpu, max(rss, tree_mb or 0.0), int(found.group(1)) if found else 0,
+                        int(found.group(2)) if found else 0, size / 2**20, "\n".join(text.splitlines()[-20:]))
 
 
 @dataclass
@@ -1033,10 +1103,10 @@ def table(rows: list[Row]) -> str:
         p, f, s = r.portal, r.floor, r.search
         ratio = p.wall / f.wall if p and f and f.wall > 0 else None
         share = s.wall / p.wall if s and p and p.wall > 0 else None
-        total = p.rss_mb + s.rss_mb if p and s else None
+        total = p.peak_mb + s.rss_mb if p and s else None
         out.append(" | ".join([
             f"| {r.bodies}", f"{r.plans:,}", _num(p and p.wall), _num(f and f.wall), _num(ratio, "**{:.2f}**"),
-            _num(p and p.rss_mb, "{:,.0f}"), _num(f and f.rss_mb, "{:,.0f}"), _num(s and s.wall),
+            _num(p and p.peak_mb, "{:,.0f}"), _num(f and f.peak_mb, "{:,.0f}"), _num(s and s.wall),
             _num(s and s.rss_mb, "{:,.0f}"), _num(share, "{:.2f}"), _num(total, "{:,.0f}"), r.reload or "–",
         ]) + " |")
     return "\n".join(out)
@@ -1073,7 +1143,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--search", action="store_true",
                         help="also index the portal's site with Pagefind as the plugin does; time and peak memory")
     parser.add_argument("--serve-reload", action="store_true",
-                        help="also time a save-to-reload in mkdocs serve (at the smallest size only)")
+                        help="also time a save-to-reload in mkdocs serve (at the smallest size, first body variant)")
     parser.add_argument("--serve-dirty", action="store_true", help="also time it in mkdocs serve --dirty (likewise)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed of the generator")
     parser.add_argument("--repeat", type=int, default=1,
@@ -1090,7 +1160,7 @@ def main(argv: list[str] | None = None) -> int:
             root = base if single else base / f"{plans}-{bodies}"
             row = Row(plans, bodies)
             rows.append(row)
-            status |= _run_size(root, plans, bodies, args, row, serve=plans == min(args.plans))
+            status |= _run_size(root, plans, bodies, args, row, serve=plans == min(args.plans) and bodies == args.bodies[0])
         if not single or args.search:
             print("\n" + table(rows), flush=True)
         return status
