@@ -221,3 +221,32 @@ def test_body_headings_follow_the_outline_without_gaps() -> None:
         "### 2.1. Nhiệm vụ trọng tâm",  # "2." is a long numbered paragraph, not a heading: no #### gap
         "### 2.2. Nhiệm vụ của các Tổ đảng",
     ]
+
+
+PROGRAMME = RESOLUTION.replace("PHỤ LỤC II\n", """\
+# CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ
+*(Kèm theo Nghị quyết số 03/NQ-CP ngày 09 tháng 01 năm 2025 của Chính phủ)*
+
+## III. TỔ CHỨC THỰC HIỆN
+
+1. Trên cơ sở nội dung Nghị quyết số 57-NQ/TW của Bộ Chính trị, Chương trình hành động của Chính phủ, các bộ, cơ quan ngang bộ theo chức năng, nhiệm vụ xây dựng kế hoạch thực hiện trong tháng 01 năm 2025.
+
+2. Bộ Tài chính chủ trì, phối hợp với các bộ, ngành, địa phương bảo đảm nguồn kinh phí thực hiện.
+
+PHỤ LỤC II
+""").replace(
+    "| 4. | Triển khai các mô hình điểm |",
+    "| 4. | Triển khai các mô hình điểm: |  |  |  |  |\n|  | (5) Ứng dụng dữ liệu dân cư; (6) Mô hình điểm |",
+)
+
+
+def test_resolution_with_its_programme_and_a_row_over_a_page_break() -> None:
+    record = import_text(PROGRAMME, markdown=True).record
+    assert record["doc_type"] == "Nghị quyết" and record["number"] == "03/NQ-CP"  # the resolution's header
+    got = [(t.get("lead"), t.get("due")) for t in record["tasks"]]
+    assert got[:2] == [  # the programme's part III, past a lead-in clause with commas
+        ("các bộ, cơ quan ngang bộ", "trong tháng 01 năm 2025"),
+        ("Bộ Tài chính", None),
+    ]
+    assert len(got) == 6  # and the annex's four rows: the row without a number continues row 4
+    assert "(5) Ứng dụng dữ liệu dân cư" in record["tasks"][-1]["title"]

@@ -80,7 +80,7 @@ LIST_END_WORDS = SUBJECT_VERBS + (
 _UPPER_TOKENS = {"ubnd", "hđnd", "mttq", "ubmttq", "vp", "vpub", "tw", "hcm", "bchqs", "bhxh", "cvp", "tđkt", "kt-xh"}
 # "Căn cứ nội dung Kế hoạch, …", "Để thể chế hoá …, Đảng đoàn … xác định …", "Định kỳ, Thường trực …":
 # a clause before the subject.
-LEAD_IN = re.compile(r"^(?:(?:Căn cứ|Để|Nhằm) [^,:;]{3,160}|Định kỳ|Hằng năm|Hàng năm),\s*(?=\S)")
+LEAD_IN = re.compile(r"^(?:(?:Căn cứ|Để|Nhằm|Trên cơ sở) [^,:;]{3,160}|Định kỳ|Hằng năm|Hàng năm),\s*(?=\S)")
 _REQUEST = re.compile(r"^(?:đề nghị|giao(?: cho)?|yêu cầu|kính đề nghị|phân công)\s+", re.IGNORECASE)
 
 
@@ -136,6 +136,23 @@ def _verb_at(text: str, words: tuple[str, ...], start: int = 1) -> int | None:
     return best
 
 
+def after_lead_in(text: str) -> str:
+    """The text from the subject on, past a lead-in clause that may hold commas itself.
+
+    "Trên cơ sở nội dung Nghị quyết …, Chương trình hành động …, các bộ, … xây dựng …" → "các bộ, …".
+    """
+    lead_in = LEAD_IN.match(text)
+    if not lead_in:
+        return text
+    if starts_with_agency(text[lead_in.end():]):
+        return text[lead_in.end():]
+    for comma in re.finditer(r",\s*", text[lead_in.end(): 240]):
+        rest = text[lead_in.end() + comma.end():]
+        if starts_with_agency(rest):
+            return rest
+    return text
+
+
 def agency_subject(text: str) -> str | None:
     """The agency that is the subject of a duty sentence, or ``None``.
 
@@ -146,9 +163,7 @@ def agency_subject(text: str) -> str | None:
     """
     text = squash_spaces(text).lstrip("-–+•* ")
     # "Căn cứ nội dung Kế hoạch, các địa phương … chỉ đạo …": the subject follows the clause.
-    lead_in = LEAD_IN.match(text)
-    if lead_in and starts_with_agency(text[lead_in.end():]):
-        text = text[lead_in.end():]
+    text = after_lead_in(text)
     candidate = strip_request(text)
     if not starts_with_agency(candidate):
         match = re.search(r"(?:^|[,;]\s*)(?:yêu cầu|giao(?: cho)?|đề nghị)\s+(.+)$", text, re.IGNORECASE)
@@ -167,7 +182,7 @@ def agency_subject(text: str) -> str | None:
     subject = re.sub(r"^(?:đồng chí|đ/c)\s+", "", subject, flags=re.IGNORECASE)
     # "Sở Kế hoạch và Đầu tư - cơ quan thường trực Ban …": the name, not its description.
     subject = re.split(r"\s+[-–]\s*(?=(?:cơ ?quan|đơn vị|là)\b)", subject)[0]
-    if not subject or len(subject.split()) > 22:
+    if not subject or len(subject.split()) > 26:
         return None
     return subject
 

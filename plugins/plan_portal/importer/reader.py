@@ -193,12 +193,15 @@ def _merge_continuation_rows(table: Table) -> None:
     merged: list[list[str]] = []
     for row in table.rows:
         texts = [c for c in row if c.strip()]
+        # Also a row under a numbered row ("108.") whose number cell is empty: the rest of that row's
+        # cells after a page break ("(5) Ứng dụng …", "Kết quả xét nghiệm; …").
+        after_numbered = bool(merged) and re.fullmatch(r"\d{1,3}[.)]?", strip_inline(merged[-1][0]).strip()) is not None
         if (
             merged
             and row
             and not row[0].strip()
             and texts
-            and _starts_lower(texts[0])
+            and (_starts_lower(texts[0]) or after_numbered)
         ):
             previous = merged[-1]
             for i, cell in enumerate(row):

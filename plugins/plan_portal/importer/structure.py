@@ -67,6 +67,8 @@ def title_kind(text: str, loose: bool = False) -> tuple[str, str] | None:
     compact = re.sub(r"[\s*:]", "", fold(plain))
     if compact in TITLE_KINDS and is_upper(plain):
         return TITLE_KINDS[compact], ""
+    if is_upper(plain) and re.fullmatch(r"CHƯƠNG\s*TRÌNH\s+HÀNH\s+ĐỘNG(?:\s+CỦA\s+[^,.;:]{2,60})?", plain.strip()):
+        return "Chương trình", ""  # "CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ", attached to a resolution
     match = re.match(r"^(KẾ\s*HOẠCH|QUYẾT\s*ĐỊNH|CHƯƠNG\s*TRÌNH|HƯỚNG\s*DẪN|ĐỀ\s*ÁN|PHƯƠNG\s*ÁN|CHỈ\s*THỊ)\s+(.+)$",
                      plain)
     if match and (loose and is_upper(plain) or not is_upper(match.group(2)) and match.group(2)[:1].isupper()):

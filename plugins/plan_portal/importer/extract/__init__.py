@@ -62,8 +62,9 @@ class _Extractor(HeaderMixin, BasisMixin, ProseMixin, TaskMixin, TableMixin, Eve
         main = titles[0] if titles else None
         kind = title_kind(items[main].text, loose=True)[0] if main is not None else None
         plan_title = None
-        if kind == "Quyết định":
-            plan_title = next((t for t in titles[1:] if title_kind(items[t].text)[0] != "Quyết định"), None)
+        if kind in ("Quyết định", "Nghị quyết"):
+            # A decision, or a resolution ("Nghị quyết ban hành Chương trình hành động"), with its attached plan.
+            plan_title = next((t for t in titles[1:] if title_kind(items[t].text)[0] != kind), None)
         n = len(items)
         meta_range = (0, plan_title if plan_title is not None else n)
         plan_range = (plan_title, n) if plan_title is not None else (0, n)
@@ -169,7 +170,8 @@ class _Extractor(HeaderMixin, BasisMixin, ProseMixin, TaskMixin, TableMixin, Eve
             tail_items = list(range(tail_start, plan_range[1]))
 
         # An annex after the signature ("PHỤ LỤC … STT | Nội dung | Cơ quan chủ trì | …") holds tasks too.
-        annex = next((i for i in tail_items if items[i].table is not None or (
+        after_body = sorted(set(tail_items) | set(range(plan_body_end, len(items))))
+        annex = next((i for i in after_body if items[i].table is not None or (
             items[i].table is None and re.match(r"^(?:PHỤ LỤC|Phụ lục|DANH MỤC NHIỆM VỤ)\b", items[i].plain))), None)
         if annex is not None:
             tail_items = [i for i in tail_items if i < annex]

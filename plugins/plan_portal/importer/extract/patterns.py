@@ -144,7 +144,7 @@ def _table_columns(row: list[str]) -> dict[str, int]:
     return found
 # A unit in brackets after its ministry or department does the work: "Bộ Văn hóa, Thể thao và Du lịch (Vụ Gia đình):".
 _UNIT_IN_BRACKETS = re.compile(r"^[^()]+\(\s*((?:Vụ|Cục|Phòng|Văn phòng|Ban|Trung tâm|Viện|Chi cục)\s[^()]+?)\s*\)\s*:?\s*$")
-_NOT_A_DUTY = re.compile(r"^(?:Lưu ý|Ghi chú|Chú ý|Trong đó)\b|"
+_NOT_A_DUTY = re.compile(r"^(?:Lưu ý|Ghi chú|Chú ý|Trong đó|Phụ lục)\b|"
                          r"^(?:Nghị quyết|Kế hoạch|Chỉ thị|Quyết định|Chương trình|Công văn|Thông báo) này\b",
                          re.IGNORECASE)  # "Nghị quyết này phổ biến đến chi bộ.": the document itself
 # Items of a list of papers ("Hồ sơ gồm: + Biên bản …; + Tờ trình …"): what to send, not what to do.

@@ -31,6 +31,9 @@ class TailMixin(Base):
     def _body_end(self, start: int, end: int) -> tuple[int, int]:
         """Where the body stops (Nơi nhận or the signature) and where the tail starts."""
         items = self.items
+        # An annex ("PHỤ LỤC II / DANH MỤC CÁC NHIỆM VỤ …") is never body, even after an unsigned plan.
+        end = next((it.index for it in items[start + 1:end] if it.table is None and not it.numbered
+                    and re.match(r"^PHỤ LỤC\b", it.plain) and is_upper(it.plain)), end)
         for it in items[start:end]:
             if it.table is None and _NOI_NHAN.match(fold(it.plain).replace("ơ", "o")):
                 # The signature may come before "Nơi nhận" in flattened text: stop at the closing line.

@@ -270,9 +270,7 @@ class TaskMixin(Base):
         """``(lead, own_title, is_sentence)`` when a numbered item names an agency, else ``None``."""
         body = it.body_plain
         stripped = nm.strip_request(body)
-        lead_in = nm.LEAD_IN.match(stripped)
-        if lead_in and nm.starts_with_agency(stripped[lead_in.end():]):
-            stripped = stripped[lead_in.end():]  # "Để …, Đảng đoàn Quốc hội xác định các nhiệm vụ sau:"
+        stripped = nm.after_lead_in(stripped)  # "Để …, Đảng đoàn Quốc hội xác định các nhiệm vụ sau:"
         bracket = _UNIT_IN_BRACKETS.match(stripped)
         if bracket and nm.starts_with_agency(stripped):
             return [bracket.group(1)], None, False
