@@ -25,6 +25,7 @@ A plain ``mkdocs build`` and ``mkdocs serve`` never use this: they build every p
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import tempfile
@@ -33,10 +34,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from ..core.agencies import Registry
 from ..core.catalog import Catalog
 from ..core.exports import EXPORTS
 from ..core.loader import PlanEntry
@@ -59,6 +63,10 @@ class DirtyServe:
         self.meta: dict[str, tuple[str | None, dict[str, Any]]] = {}  # src_uri -> (title, meta) when last rendered
         self.dests: dict[str, str] = {}  # src_uri -> output file, of every page of the previous build
         self.rendered = 0  # pages rendered by the last build (for tests and logs)
+        self.stale: set[str] = set()  # generated pages whose view changed in this build
+        self.stubs: dict[str, str] = {}  # src_uri -> the Markdown source written for a generated page
+        self.registry: tuple[bytes, Registry, list[Any]] | None = None
+        self.bytecode = _Bytecode()  # compiled templates: MkDocs makes a new Jinja environment per build
         self._exports: threading.Thread | None = None
         self._cancel = threading.Event()
         self.exports_done = False
@@ -97,7 +105,7 @@ class DirtyServe:
         if not first and inputs != self.inputs:  # registry, chuyên trang, reports, config or date: all
             self.drop_outputs(files, [f.src_uri for f in files.documentation_pages()])
         elif not first and rebuilt:
-            stale = self.stale_views(views)
+            stale = self.stale
             keys, stale_plans = self.stale_plans(catalog)
             self.plan_keys = keys
             # Pages that show the catalog in ways not compared here: the home page, chuyên trang, reports.
@@ -108,8 +116,24 @@ class DirtyServe:
             self.views = dict(by_src)
             if first or inputs != self.inputs:
                 self.plan_keys = {e.path: self.plan_key(catalog, e) for e in catalog.entries}
+        self.stale = set()
         self.inputs, self.problems = inputs, problems
         self.drop_vanished(files)
+
+    # -- the registry: read again only when its file changes -----------------------------------------------
+    def load_registry(self, path: Path, rel: str) -> tuple[Registry, list[Any]]:
+        """The registry of ``path``, from the previous build when its bytes are the same.
+
+        Its name resolution is remembered too (a pure function of the registry, the name and the
+        issuer): a save does not resolve again the thousands of names the other plans use.
+        """
+        raw = path.read_bytes()
+        if self.registry is not None and self.registry[0] == raw:
+            return self.registry[1], self.registry[2]
+        registry, problems = Registry.load(path, rel)
+        registry.resolve = functools.lru_cache(maxsize=None)(registry.resolve)  # type: ignore[method-assign]
+        self.registry = (raw, registry, problems)
+        return registry, problems
 
     # -- the body-only save -----------------------------------------------------------------------------
     @staticmethod
@@ -134,28 +158,28 @@ class DirtyServe:
         return kept
 
     # -- generated pages --------------------------------------------------------------------------------
-    def view_file(self, config: MkDocsConfig, view: View, text: str, inclusion: InclusionLevel) -> File:
-        """A generated page backed by a file of our folder, written only when its text changes."""
-        path = self.folder / view.src_uri
-        data = text.encode("utf-8")
-        try:
-            same = path.read_bytes() == data
-        except OSError:
-            same = False
-        if not same:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-        return File.generated(config, view.src_uri, abs_src_path=str(path), inclusion=inclusion)
+    def view_file(self, config: MkDocsConfig, view: View, inclusion: InclusionLevel, stub: Any) -> File:
+        """A generated page backed by a file of our folder, written only when its text (``stub(view)``) changes."""
+        src = view.src_uri
+        path = self.folder / src
+        text = self.stubs.get(src)
+        if text is None or src in self.stale or src not in self.views:
+            new = stub(view)
+            if new != text:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(new, "utf-8")
+                self.stubs[src] = new
+        return File.generated(config, src, abs_src_path=str(path), inclusion=inclusion)
 
-    def stale_views(self, views: Iterable[View]) -> set[str]:
-        """Generated pages whose data differ from the previous build's (new ones need no help: no output yet)."""
+    def compare_views(self, views: Iterable[View]) -> None:
+        """Find the generated pages whose data differ from the previous build's (new ones have no output yet)."""
         stale = set()
         previous = self.views
         for view in views:
             old = previous.get(view.src_uri)
-            if old is not None and (type(old) is not type(view) or old != view):
+            if old is None or type(old) is not type(view) or old != view:
                 stale.add(view.src_uri)
-        return stale
+        self.stale = stale
 
     @staticmethod
     def plan_key(catalog: Catalog, entry: PlanEntry) -> tuple[Any, ...]:
@@ -272,3 +296,19 @@ def _write_atomic(target: Path, pieces: Iterable[bytes], cancel: threading.Event
         temporary.unlink(missing_ok=True)
         return
     os.replace(temporary, target)
+
+
+class _Bytecode(BytecodeCache):
+    """Templates compiled once per ``serve`` (keyed by name and source checksum, so an edited template
+    is compiled again): MkDocs builds a new Jinja environment, with an empty cache, at every rebuild."""
+
+    def __init__(self) -> None:
+        self._codes: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._codes.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._codes[bucket.key] = bucket.bytecode_to_string()

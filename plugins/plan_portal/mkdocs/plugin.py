@@ -204,6 +204,8 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
                                    reports=self._reports.values())
             views = build_views(self.catalog, self.options)
             self._views = {view.src_uri: view for view in views}
+            if serve is not None:
+                serve.compare_views(views)
         self._worker_plans = set(sorted(self._entries)[::WORKER_PLAN_STEP])
         for view in views:
             existing = files.get_file_from_path(view.src_uri)
@@ -211,7 +213,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
                 continue  # a hand-written page at that path is the view's introduction
             inclusion = InclusionLevel.INCLUDED if view.in_nav else InclusionLevel.NOT_IN_NAV
             if serve is not None:
-                files.append(serve.view_file(config, view, stub(view), inclusion))
+                files.append(serve.view_file(config, view, inclusion, stub))
             else:
                 files.append(File.generated(config, view.src_uri, content=stub(view), inclusion=inclusion))
         for asset in sorted(ASSETS_DIR.iterdir()):
@@ -220,7 +222,8 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         files.append(File.generated(config, f"{ASSETS_URI}/{STATUS_SCRIPT}", content=statuses.browser_script()))
         if self.options.search:
             add_search_page(files, config)
-        self._portal = PortalContext(self.catalog, self._views, self.options)
+        if self._rebuilt or self._portal is None:
+            self._portal = PortalContext(self.catalog, self._views, self.options)
         self._add_editor(files, config, registry, sections)
         self._report()
         if serve is not None:
@@ -239,7 +242,10 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         if not scan.has_file(self.config.registry):
             self._registry_problems = []
             return Registry.from_agencies([])
-        registry, problems = Registry.load(path, self.config.registry)
+        if self._dirty is not None:
+            registry, problems = self._dirty.load_registry(path, self.config.registry)
+        else:
+            registry, problems = Registry.load(path, self.config.registry)
         self._registry_problems = problems
         return registry
 
@@ -403,6 +409,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         if self.config.enabled:
             if self._dirty is not None:
                 self._dirty.restore_skipped(files)  # the nav shows the titles of pages MkDocs did not read
+                env.bytecode_cache = self._dirty.bytecode
             register_filters(env)
             env.globals["portal_urls"] = self.paths  # for the theme's shell (header, 404), which has no ``portal``
             identity = dict(self.config.identity)  # the footer of every page, 404 included
