@@ -250,3 +250,26 @@ def test_resolution_with_its_programme_and_a_row_over_a_page_break() -> None:
     ]
     assert len(got) == 6  # and the annex's four rows: the row without a number continues row 4
     assert "(5) Ứng dụng dữ liệu dân cư" in record["tasks"][-1]["title"]
+
+
+def test_heads_of_ministries_and_provinces_are_their_bodies() -> None:
+    from plan_portal.importer.persons import person_body
+
+    heads = ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, "
+             "thành phố trực thuộc Trung ương")
+    assert person_body(heads) == ("Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, Ủy ban nhân dân các tỉnh, "
+                                  "thành phố trực thuộc Trung ương")
+    text = PROGRAMME.replace(
+        "2. Bộ Tài chính chủ trì,",
+        f"2. {heads} tập trung chỉ đạo thực hiện Chương trình hành động.\n\n3. Bộ Tài chính chủ trì,",
+    ).replace(
+        "kể từ ngày ký ban hành.\n",
+        f"kể từ ngày ký ban hành.\n\n**Điều 3.** Các {heads} chịu trách nhiệm thi hành Nghị quyết này.\n",
+    )
+    assert "**Điều 3.**" in text
+    result = import_text(text, markdown=True)
+    leads = [t.get("lead") for t in result.record["tasks"]]
+    assert leads[1] == ("Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, Ủy ban nhân dân các tỉnh, thành phố "
+                        "trực thuộc Trung ương")
+    # Điều 3 "Các Bộ trưởng, … chịu trách nhiệm thi hành" of a resolution is an execution clause, not a task
+    assert not any("thi hành" in t["title"] for t in result.record["tasks"])

@@ -70,7 +70,7 @@ SUBJECT_VERBS = (
     "tích cực", "khẩn trương", "nghiêm túc", "phụ trách", "lựa chọn", "tiếp tục", "căn cứ vào", "dự toán", "tổ chức",
     "hỗ trợ", "mời", "đón", "trang trí", "duyệt", "làm", "thông báo", "xem xét", "phê duyệt", "giám sát",
     "có nhiệm vụ", "sẽ", "khi", "vừa", "dự kiến", "định kỳ", "hoàn chỉnh", "tiến hành", "quán triệt",
-    "lãnh đạo", "xác định",
+    "lãnh đạo", "xác định", "tập trung",
 )
 # Verbs and words that end an agency list inside a sentence ("phối hợp với X lựa chọn …").
 LIST_END_WORDS = SUBJECT_VERBS + (
@@ -182,7 +182,7 @@ def agency_subject(text: str) -> str | None:
     subject = re.sub(r"^(?:đồng chí|đ/c)\s+", "", subject, flags=re.IGNORECASE)
     # "Sở Kế hoạch và Đầu tư - cơ quan thường trực Ban …": the name, not its description.
     subject = re.split(r"\s+[-–]\s*(?=(?:cơ ?quan|đơn vị|là)\b)", subject)[0]
-    if not subject or len(subject.split()) > 26:
+    if not subject or len(subject.split()) > 30:  # "Bộ trưởng, Thủ trưởng …, Chủ tịch Ủy ban nhân dân các tỉnh, …"
         return None
     return subject
 

@@ -26,6 +26,11 @@ _PERSON_TITLES = (
 )
 
 
+# "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, …":
+# the heads of the ministries, agencies and provinces, i.e. those bodies.
+_GOVERNMENT_HEADS = re.compile(r"^(?:Các\s+)?Bộ trưởng,\s*Thủ trưởng\s+(.+?),\s*Chủ tịch\s+(.+)$", re.IGNORECASE)
+
+
 def person_body(name: str) -> str | None:
     """The body of a person given a duty, or ``None`` when ``name`` is not a person.
 
@@ -34,6 +39,9 @@ def person_body(name: str) -> str | None:
     ``"Chủ tịch UBND các huyện"`` → ``"UBND các huyện"``; ``"Lãnh đạo"`` alone → ``""`` (no body named).
     """
     text = squash_spaces(name).strip(" ,.;")
+    heads = _GOVERNMENT_HEADS.match(text)
+    if heads:
+        return f"Các bộ, {heads.group(1)}, {heads.group(2)}"
     text = re.sub(r"^(?:đồng chí|đ/c|ông|bà)\s+", "", text, flags=re.IGNORECASE)
     # "Lê Anh Tuấn, Phó Chánh Văn phòng UBND tỉnh": a name, then the office.
     named = re.match(r"^([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4})\s*[,-–]\s*(.+)$", text)
