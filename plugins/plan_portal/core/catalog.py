@@ -73,6 +73,8 @@ class Catalog:
         self.progress = Progress(self.plans, reports, self.today, line_of=self._plan_line)
         self.diagnostics += self.progress.diagnostics
         self._plan_of_task: dict[int, Plan] = {id(t): p for p in self.plans for t in p.tasks}
+        self._status_of: dict[int, str] = {}  # by id() of the tasks of self.plans, which live as long as the catalog
+        self._marks_of: dict[int, frozenset[str]] = {}
 
         self._task_refs: dict[int, tuple[list[AgencyRef], list[AgencyRef]]] = {}  # by id(task): (lead, support)
         self._ref_pool: dict[tuple[str, str | None], AgencyRef] = {}
@@ -291,13 +293,25 @@ class Catalog:
 
     # -- timeline ---------------------------------------------------------------------------------------
     def task_status(self, task: Task) -> str:
-        """Where ``task`` stands on the build date: its deadline as extended, its results, its plan's state."""
-        return statuses.task_status(task, self.today, self.task_marks(task), self.progress.of(task).due)
+        """Where ``task`` stands on the build date: its deadline as extended, its results, its plan's state.
 
-    def task_marks(self, task: Task) -> set[str]:
-        """The editors' facts about ``task`` (:data:`plan_portal.core.status.MARK_FACTS`)."""
-        plan = self._plan_of_task.get(id(task))
-        return self.progress.marks(plan, task) if plan is not None else self.progress.of(task).marks()
+        Asked for each place a task appears (its plan, agencies, timeline, exports): worked out once."""
+        found = self._status_of.get(id(task))
+        if found is None:
+            found = statuses.task_status(task, self.today, self.task_marks(task), self.progress.of(task).due)
+            if id(task) in self._plan_of_task:
+                self._status_of[id(task)] = found
+        return found
+
+    def task_marks(self, task: Task) -> frozenset[str]:
+        """The editors' facts about ``task`` (:data:`plan_portal.core.status.MARK_FACTS`), worked out once."""
+        found = self._marks_of.get(id(task))
+        if found is None:
+            plan = self._plan_of_task.get(id(task))
+            found = frozenset(self.progress.marks(plan, task) if plan is not None else self.progress.of(task).marks())
+            if plan is not None:  # (a task of no plan of the catalog may be a copy: not kept)
+                self._marks_of[id(task)] = found
+        return found
 
     def _build_timeline(self) -> None:
         view = self.period_view

@@ -127,6 +127,10 @@ class PlanPortalConfig(Config):
     by a reviewer); ``simple``: each save is a commit on the branch. Editing a local checkout through
     ``scripts/editor`` always writes the files directly."""
 
+    cache_dir = c.Type(str, default=".cache/plan-portal")
+    """Folder (relative to ``mkdocs.yml``, outside the content folder) where ``mkdocs build`` keeps the plans it
+    parsed, so the next build parses only the plans that changed; empty turns it off."""
+
     workers = c.Type(int, default=2)
     """Processes that render the site in ``mkdocs build`` (2: a second one renders the generated pages and
     writes the data files, ``mkdocs/workers.py``); 1 renders everything in MkDocs' own process."""

@@ -50,7 +50,7 @@ from .config import PlanPortalConfig
 from .dirty import DirtyServe
 from .editor import editor_files, find_node_modules
 from .meta import escape_meta, stub
-from .settings import build_date, core_options
+from .settings import build_date, core_options, disk_cache, save_cache
 from .site_files import drop_refused, keep_site_files
 from .workers import Workers
 
@@ -60,9 +60,9 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 ASSETS_DIR = PACKAGE_DIR / "assets"
 ASSETS_URI = "assets/plan-portal"
-# The worker (workers.py) takes every third plan besides the generated pages and the data files: that
-# balances the two processes on the benchmark's portals (1,000 and 5,000 plans, CPU time per process).
-WORKER_PLAN_STEP = 3
+# The worker (workers.py) takes two plans in seven besides the generated pages and the data files: that
+# balances the two processes on the benchmark's portals (CPU time per process, `mkdocs build -v`).
+WORKER_PLAN_SHARE = (7, {0, 3})
 STATUS_SCRIPT = "status.js"  # generated from core/status.py: the status table as data for portal.js
 
 
@@ -154,15 +154,18 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         self._entries = {}
         attached: list = []
         plan_paths = {rel for _, rel in iter_plan_files(docs_dir, self.paths.plans, scan)}
+        cache = self._cache if self._cache is not None else disk_cache(self.config.cache_dir, config.config_file_path, config.docs_dir)
         for file in files.documentation_pages():
             if file.src_uri not in plan_paths:
                 continue
             # Plans stay out of the nav: Material renders the whole nav into every page (quadratic builds).
             file.inclusion = InclusionLevel.NOT_IN_NAV
-            entry = load_plan(Path(file.abs_src_path or ""), file.src_uri, url=file.url, cache=self._cache)
+            entry = load_plan(Path(file.abs_src_path or ""), file.src_uri, url=file.url, cache=cache)
             attached += attachment_problems(scan, docs_dir, entry)  # before the line map is trimmed
             Catalog.keep_reported_lines(entry)  # the model has the rest: ~40 KB a plan less (issue 8)
             self._entries[file.src_uri] = entry
+        if cache is not None and cache is not self._cache:
+            save_cache(cache, set(self._entries))
 
         self._reports = {}
         results_prefix = self.paths.results + "/"
@@ -206,7 +209,8 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             self._views = {view.src_uri: view for view in views}
             if serve is not None:
                 serve.compare_views(views)
-        self._worker_plans = set(sorted(self._entries)[::WORKER_PLAN_STEP])
+        cycle, taken = WORKER_PLAN_SHARE
+        self._worker_plans = {path for i, path in enumerate(sorted(self._entries)) if i % cycle in taken}
         for view in views:
             existing = files.get_file_from_path(view.src_uri)
             if existing is not None:

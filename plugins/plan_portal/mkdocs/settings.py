@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import os
 from datetime import date, datetime, timezone
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 
 from ..core.exports import export_names
 from ..core.options import Options
+from ..core.plancache import DiskPlanCache
 from .config import PlanPortalConfig
+
+log = get_plugin_logger(__name__)
 
 
 def build_date(option: str | date | None) -> date:
@@ -63,3 +68,28 @@ def _exports(option: bool | list[str]) -> bool | tuple[str, ...]:
         raise PluginError(f"plan-portal: tùy chọn exports không có {', '.join(unknown)}; dùng true, false "
                           f"hoặc danh sách trong: {', '.join(names)}.")
     return tuple(option)
+
+
+def disk_cache(option: str, config_file: str | None, docs_dir: str) -> DiskPlanCache | None:
+    """The on-disk cache of parsed plans (``cache_dir``, relative to ``mkdocs.yml``), or None when it is off
+    (an empty ``cache_dir``) or would be inside the content folder (it would be published)."""
+    if not option:
+        return None
+    base = Path(config_file).resolve().parent if config_file else Path.cwd()
+    folder = (base / option).resolve()
+    if folder == Path(docs_dir).resolve() or Path(docs_dir).resolve() in folder.parents:
+        log.warning("plan-portal: thư mục cache_dir «%s» nằm trong thư mục nội dung nên không được dùng "
+                    "(mọi tệp ở đó sẽ bị đăng lên cổng). Gợi ý: đặt cache_dir ngoài thư mục nội dung, "
+                    "ví dụ .cache/plan-portal.", option)
+        return None
+    return DiskPlanCache(folder / "plans.pickle")
+
+
+def save_cache(cache: DiskPlanCache, kept: set[str]) -> None:
+    """Write the cache with the plans of this build only; a cache that cannot be written only costs time."""
+    cache.keep_only(kept)
+    try:
+        cache.save()
+    except OSError as exc:
+        log.info("plan-portal: không ghi được bộ nhớ đệm %s (%s); lần dựng sau đọc lại mọi kế hoạch.",
+                 cache.path, exc.strerror or exc)

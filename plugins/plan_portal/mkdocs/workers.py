@@ -94,7 +94,10 @@ class Workers:
         sys.stdout.flush()
         sys.stderr.flush()
         read_fd, write_fd = os.pipe()
-        gc.freeze()  # objects of the parent stay shared: the worker's collections do not touch them
+        # What exists now (the catalog, the pages) lives to the end of the build: frozen, the collector stops
+        # walking it (a full collection walks the whole heap), and the worker's collections do not write to
+        # the memory it shares with the main process.
+        gc.freeze()
         pid = os.fork()
         self.in_worker = pid == 0
         if self.in_worker:
@@ -103,7 +106,6 @@ class Workers:
             self._counter = _Counter()
             logging.getLogger("mkdocs").addHandler(self._counter)
         else:
-            gc.unfreeze()
             os.close(write_fd)
             self.pid, self.read_fd = pid, read_fd
         self._quiet()
