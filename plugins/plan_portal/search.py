@@ -205,3 +205,24 @@ def index_site(site_dir: Path | str, *, language: str = "vi", part_text_bytes: i
     finally:
         shutil.rmtree(source, ignore_errors=True)
     return IndexResult(total, bundle, len(parts))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m plan_portal.search SITE``: index a built site (the plugin's background run under serve)."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("cách dùng: python -m plan_portal.search THƯ_MỤC_TRANG_WEB", file=sys.stderr)
+        return 2
+    try:
+        result = index_site(args[0])
+    except SearchIndexError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"indexed={result.pages} parts={result.parts}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

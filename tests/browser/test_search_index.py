@@ -79,3 +79,38 @@ def test_a_plan_page_carries_what_the_results_show_and_its_d_words(sub_site):
     folded = words.text.split()
     assert {"dong", "dang", "don"} <= set(folded), folded[:20]
     assert all("đ" not in w and w == w.lower() for w in folded)
+
+
+def test_under_serve_indexing_runs_apart_and_saves_made_meanwhile_are_indexed_once(tmp_path: Path, monkeypatch):
+    import threading
+    import time
+
+    from plan_portal.mkdocs.search import SearchIndexer
+
+    (tmp_path / "index.html").write_text('<html lang="vi"><body><article data-pagefind-body><p>Kế hoạch</p>'
+                                         '</article></body></html>', "utf-8")
+    indexer = SearchIndexer()
+    indexer.run(str(tmp_path), serve=True)  # the real thing: python -m plan_portal.search, in the background
+    deadline = time.monotonic() + 120
+    while indexer._running and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert (tmp_path / "pagefind" / "pagefind.js").is_file() and not indexer._running
+
+    release, calls = threading.Event(), []
+
+    def slow(site_dir: str) -> None:
+        calls.append(site_dir)
+        release.wait(30)
+
+    monkeypatch.setattr(SearchIndexer, "_index_in_background", staticmethod(slow))
+    indexer.run("a", serve=True)
+    deadline = time.monotonic() + 30
+    while not calls and time.monotonic() < deadline:  # the first indexing has started
+        time.sleep(0.01)
+    for name in ("b", "c"):  # two saves while it runs
+        indexer.run(name, serve=True)
+    release.set()
+    deadline = time.monotonic() + 30
+    while indexer._running and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert calls == ["a", "c"]  # the first, then once the newest

@@ -6,8 +6,9 @@
 * :func:`search_page_meta`: a hand-written ``tim-kiem/index.md`` gets the search template.
 * :class:`SearchIndexer`: after the build, index the built site with Pagefind into
   ``<site>/pagefind/``. A missing or failing Pagefind is a warning, so ``mkdocs build --strict``
-  fails and CI catches it. Under ``mkdocs serve`` the indexing runs in the background, so a save
-  reloads the page at once.
+  fails and CI catches it. Under ``mkdocs serve`` the indexing runs in the background, in its own
+  process at a low priority, so a save reloads the page at once; saves made meanwhile are indexed
+  once, by one run after it.
 
 Material's own ``search`` plugin must be left out of ``plugins:``: it would write the whole text of
 every page into one ``search_index.json`` that every reader downloads (see docs/search.md).
@@ -15,6 +16,9 @@ every page into one ``search_index.json`` that every reader downloads (see docs/
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -67,12 +71,19 @@ class SearchIndexer:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
+        self._pending: str | None = None  # the newest site to index under serve
+        self._running = False
 
     def run(self, site_dir: str, *, serve: bool) -> None:
         if serve:
             # While editing, the page reloads at once and search follows a moment later: on a big portal
             # Pagefind takes minutes, which must not stand between saving a plan and seeing it.
-            threading.Thread(target=self._index_for_serve, args=(site_dir,), daemon=True).start()
+            with self._lock:
+                self._pending = site_dir
+                if self._running:  # the run under way indexes the newest build when it ends: saves coalesce
+                    return
+                self._running = True
+            threading.Thread(target=self._index_for_serve, daemon=True).start()
             return
         try:
             result = index_site(site_dir)
@@ -81,11 +92,28 @@ class SearchIndexer:
             return
         log.info(f"tìm kiếm: Pagefind đã lập chỉ mục {result.pages} trang vào {result.bundle.name}/")
 
-    def _index_for_serve(self, site_dir: str) -> None:
-        with self._lock:  # one Pagefind at a time; a newer build's run follows
+    def _index_for_serve(self) -> None:
+        while True:
+            with self._lock:
+                site_dir, self._pending = self._pending, None
+                if site_dir is None:
+                    self._running = False
+                    return
+            self._index_in_background(site_dir)
+
+    @staticmethod
+    def _index_in_background(site_dir: str) -> None:
+        """One indexing in its own process at a low priority, so that it takes neither the GIL nor the CPU
+        from the next rebuild (a save's reload)."""
+        proc = subprocess.Popen([sys.executable, "-m", "plan_portal.search", site_dir], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace")
+        if hasattr(os, "setpriority"):
             try:
-                result = index_site(site_dir)
-            except SearchIndexError as exc:  # e.g. the next rebuild cleaned the folder meanwhile
-                log.info(f"tìm kiếm: chưa cập nhật chỉ mục ({exc})")
-                return
-        log.info(f"tìm kiếm: đã cập nhật chỉ mục ({result.pages} trang)")
+                os.setpriority(os.PRIO_PROCESS, proc.pid, 10)  # Pagefind, its child, inherits it
+            except OSError:  # pragma: no cover - the process already ended
+                pass
+        out, err = proc.communicate()
+        if proc.returncode != 0:  # e.g. the next rebuild cleaned the folder meanwhile
+            log.info(f"tìm kiếm: chưa cập nhật chỉ mục ({err.strip()[-800:]})")
+            return
+        log.info(f"tìm kiếm: đã cập nhật chỉ mục ({out.strip()})")
