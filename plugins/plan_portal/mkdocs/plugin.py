@@ -49,7 +49,7 @@ from .search import SEARCH_PAGE, SearchIndexer, add_search_page, search_page_met
 from .config import PlanPortalConfig
 from .dirty import DirtyServe
 from .editor import editor_files, find_node_modules
-from .meta import escape_meta, stub
+from .meta import page_markdown, stub
 from .settings import build_date, core_options, disk_cache, save_cache
 from .site_files import drop_refused, keep_site_files
 from .workers import Workers
@@ -293,56 +293,12 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return None
-        markdown = self._page_markdown(markdown, page)
-        if not self._workers.mine(page.file.src_uri):
-            return self._workers.skip(page.meta, markdown, not page.file.inclusion.is_not_in_nav())
-        return markdown
-
-    def _page_markdown(self, markdown: str, page: Page) -> str:
         if self.options.search:
             search_page_meta(page)
-        src = page.file.src_uri
-        entry = self._entries.get(src)
-        if entry is not None:
-            plan = entry.plan
-            page.meta = {
-                "template": "plan-portal/plan.html",
-                "title": entry.title,
-                "description": plan.summary if plan else "Kế hoạch có lỗi nội dung",
-                "hide": ["navigation"],  # plans are not in the nav: give the tasks table the width
-            }
-            escape_meta(page)
-            return entry.body
-        report = self._reports.get(src)
-        if report is not None:
-            page.meta = {
-                "template": "plan-portal/result-report.html",
-                "title": report.title,
-                "description": report.report.summary if report.report else "Báo cáo có lỗi nội dung",
-                "hide": ["navigation"],
-            }
-            escape_meta(page)
-            return report.front.body
-        section = self._sections.get(src)
-        if section is not None:
-            page.meta = {
-                "template": "plan-portal/section.html",
-                "title": section.title,
-                "description": (section.section.summary if section.section and section.section.summary else section.title),
-                "hide": ["navigation"],
-            }
-            escape_meta(page)
-            return section.front.body
-        view = self._views.get(src)
-        if view is not None:
-            page.meta.setdefault("template", view.template)
-            page.meta.setdefault("title", view.title)
-            page.meta.setdefault("description", view.description)
-            page.meta.setdefault("hide", ["navigation"])
-        if (view is not None and view.template == "plan-portal/report.html") or src == SEARCH_PAGE:
-            # The build report and the search page are for people, not search engines (sitemap.xml skips them).
-            page.meta.setdefault("robots", "noindex")
-        escape_meta(page)
+        markdown = page_markdown(markdown, page, self._entries, self._reports, self._sections, self._views,
+                                 noindex=page.file.src_uri == SEARCH_PAGE)
+        if not self._workers.mine(page.file.src_uri):
+            return self._workers.skip(page.meta, markdown, not page.file.inclusion.is_not_in_nav())
         return markdown
 
     # -- robustness (issue 9): a file MkDocs cannot decode does not stop the build --------------------
