@@ -936,11 +936,16 @@ def _site_stats(site: Path, plans_dir: str | None) -> tuple[int, float, float, s
     return pages, total / 2**20, largest[0] / 1024, largest[1], plan_max
 
 
-def run_build(root: Path, name: str, plans: int) -> BuildResult:
+def run_build(root: Path, name: str, plans: int, *, warm: bool = False) -> BuildResult:
+    """One build in its own process. The portal's cache of parsed plans (plugin option ``cache_dir``) is
+    removed first, so the build parses every plan as a fresh clone would; ``warm`` keeps the one the
+    previous build left (a second build of the same content)."""
     config = root / f"mkdocs-{name}.yml"
     site = root / f"site-{name}"
     if site.exists():
         shutil.rmtree(site)
+    if not warm:
+        shutil.rmtree(root / ".cache", ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
     cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config)]
     code, wall, cpu, rss, stderr, tree_mb = _run_measured(cmd, root, env)
@@ -1088,6 +1093,7 @@ class Row:
     floor: BuildResult | None = None
     search: SearchResult | None = None
     reload: str = ""
+    warm: BuildResult | None = None  # --warm: a second portal build, with the first one's cache of parsed plans
 
 
 def _num(value: float | None, fmt: str = "{:.1f}") -> str:
@@ -1096,17 +1102,18 @@ def _num(value: float | None, fmt: str = "{:.1f}") -> str:
 
 def table(rows: list[Row]) -> str:
     """The Markdown table of docs/performance.md for all the sizes of one run."""
-    head = ("| bodies | plans | portal s | floor s | portal / floor | portal peak MB | floor peak MB "
-            "| Pagefind s | Pagefind peak MB | Pagefind / portal | build + search peak MB | save → reload s |")
-    out = [head, "|" + " --- |" * 2 + " ---: |" * 10]
+    head = ("| bodies | plans | portal s | floor s | portal / floor | portal warm s | warm / floor | portal peak MB "
+            "| floor peak MB | Pagefind s | Pagefind peak MB | Pagefind / portal | build + search peak MB | save → reload s |")
+    out = [head, "|" + " --- |" * 2 + " ---: |" * 12]
     for r in rows:
-        p, f, s = r.portal, r.floor, r.search
+        p, f, s, w = r.portal, r.floor, r.search, r.warm
         ratio = p.wall / f.wall if p and f and f.wall > 0 else None
+        warm_ratio = w.wall / f.wall if w and f and f.wall > 0 else None
         share = s.wall / p.wall if s and p and p.wall > 0 else None
         total = p.peak_mb + s.rss_mb if p and s else None
         out.append(" | ".join([
             f"| {r.bodies}", f"{r.plans:,}", _num(p and p.wall), _num(f and f.wall), _num(ratio, "**{:.2f}**"),
-            _num(p and p.peak_mb, "{:,.0f}"), _num(f and f.peak_mb, "{:,.0f}"), _num(s and s.wall),
+            _num(w and w.wall), _num(warm_ratio, "**{:.2f}**"), _num(p and p.peak_mb, "{:,.0f}"), _num(f and f.peak_mb, "{:,.0f}"), _num(s and s.wall),
             _num(s and s.rss_mb, "{:,.0f}"), _num(share, "{:.2f}"), _num(total, "{:,.0f}"), r.reload or "–",
         ]) + " |")
     return "\n".join(out)
@@ -1145,6 +1152,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--serve-reload", action="store_true",
                         help="also time a save-to-reload in mkdocs serve (at the smallest size, first body variant)")
     parser.add_argument("--serve-dirty", action="store_true", help="also time it in mkdocs serve --dirty (likewise)")
+    parser.add_argument("--warm", action="store_true",
+                        help="also time a second portal build that reuses the first one's cache of parsed plans")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed of the generator")
     parser.add_argument("--repeat", type=int, default=1,
                         help="run each build N times, alternating portal and floor, and report the fastest of each")
@@ -1197,6 +1206,13 @@ def _run_size(root: Path, plans: int, bodies: str, args: argparse.Namespace, row
             status = 1
             print(f"# {name} build failed:\n" + result.log_tail, file=sys.stderr)
     row.portal, row.floor = results.get("portal"), floor
+    if args.warm and row.portal is not None and row.portal.exit == 0:
+        row.warm = run_build(root, "portal", plans, warm=True)
+        row.warm.name = "portal_warm"
+        ok = floor is not None and floor.exit == 0 and floor.wall > 0
+        print(row.warm.line(row.warm.wall / floor.wall if ok else None,
+                            row.warm.cpu / floor.cpu if ok and floor.cpu > 0 else None), flush=True)
+        status |= 1 if row.warm.exit != 0 else 0
     if args.search:
         search = run_search(root, plans)
         row.search = search

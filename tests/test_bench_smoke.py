@@ -82,12 +82,15 @@ def test_serve_reload(tmp_path):
 def test_sizes_bodies_and_search_in_one_run(tmp_path):
     """Several sizes and both body variants in one run, with Pagefind measured, and the summary table."""
     proc = run("--plans", "6,8", "--bodies", "seed,short", "--keep", str(tmp_path / "b"), "--only", "portal",
-               "--search", timeout=600)
+               "--search", "--warm", timeout=600)
     assert proc.returncode == 0, proc.stdout + proc.stderr[-3000:]
     lines = proc.stdout.splitlines()
     generated = [fields(line[len("# generated "):]) for line in lines if line.startswith("# generated ")]
     assert [(g["plans"], g["bodies"]) for g in generated] == [
         ("6", "seed"), ("6", "short"), ("8", "seed"), ("8", "short")]
+    warm = [fields(line) for line in lines if line.startswith("build=portal_warm ")]
+    assert len(warm) == 4 and all(f["exit"] == "0" for f in warm), warm
+    assert (tmp_path / "b" / "8-seed" / ".cache" / "plan-portal" / "plans.pickle").is_file()  # what the warm build reused
     searches = [fields(line) for line in lines if line.startswith("search=")]
     assert len(searches) == 4
     for f in searches:
