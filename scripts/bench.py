@@ -37,9 +37,18 @@ It is a benchmark, not a test: it asserts nothing about time (tests/test_bench_s
 at N=20 so that it keeps working). ``--keep DIR`` keeps the generated portal and the two sites;
 a later run with the same N and seed reuses the content.
 
+``--search`` also indexes the portal's site with Pagefind as the plugin does after a build
+(``plan_portal.search.index_site``) and prints its time and peak memory; ``--bodies short`` gives every
+plan a three-line body (the same plans otherwise); ``--plans 1000,5000,10000 --bodies seed,short``
+runs every size and variant (in ``DIR/<plans>-<bodies>``) and ends with the Markdown table of
+docs/performance.md. Memory: ``peak_rss_mb`` is the largest single process, ``tree_peak_mb`` the
+build's processes together (sampled PSS); build + search is their sum with Pagefind's, since the
+plugin runs Pagefind inside the build.
+
 Usage::
 
-    python scripts/bench.py --plans 1000 [--keep DIR] [--only portal|floor|none] [--repeat N] [--serve-reload] [--serve-dirty] [--seed 8]
+    python scripts/bench.py --plans 1000[,5000,...] [--bodies seed|short|seed,short] [--keep DIR]
+        [--only portal|floor|none] [--repeat N] [--search] [--serve-reload] [--serve-dirty] [--seed 8]
 """
 
 from __future__ import annotations
