@@ -81,6 +81,8 @@ _UNUSED_UI = (
 _BODY = b"data-pagefind-body"
 _TAG = re.compile(rb"<[^>]*>")
 _SOURCE = ".pagefind-pages"  # inside the site while a part is indexed, removed afterwards
+_TEMPLATES = Path(__file__).resolve().parent / "templates"
+_VOCABULARY_TEMPLATE = "plan-portal/search-vocabulary.html"
 
 
 class SearchIndexError(RuntimeError):
@@ -124,11 +126,14 @@ def _parts(pages: list[tuple[str, int]], budget: int) -> list[list[str]]:
     return parts
 
 
-def _write_vocabulary(path: Path, words: set[bytes]) -> None:
+def _write_vocabulary(path: Path, words: set[bytes], language: str) -> None:
     """The page of every word of the portal, added to each part of a parted index (see ``VOCABULARY_PAGE``)."""
-    text = html.escape(html.unescape(b" ".join(sorted(words)).decode("utf-8", "replace")), quote=False)
-    path.write_text(f'<html lang="vi"><body><div data-pagefind-body><span data-pagefind-filter="{VOCABULARY_FILTER}">'
-                    f"</span><p>{text}</p></div></body></html>\n", "utf-8")
+    from jinja2 import Environment, FileSystemLoader
+
+    env = Environment(loader=FileSystemLoader(str(_TEMPLATES)), autoescape=True)
+    text = html.unescape(b" ".join(sorted(words)).decode("utf-8", "replace"))
+    page = env.get_template(_VOCABULARY_TEMPLATE).render(words=text, filter=VOCABULARY_FILTER, language=language)
+    path.write_text(page, "utf-8")
 
 
 def _link_tree(site: Path, pages: list[str], into: Path) -> None:
@@ -192,7 +197,7 @@ def index_site(site_dir: Path | str, *, language: str = "vi", part_text_bytes: i
             if marked:
                 _link_tree(site, pages, source)
             if len(parts) > 1:
-                _write_vocabulary(source / VOCABULARY_PAGE, words)
+                _write_vocabulary(source / VOCABULARY_PAGE, words, language)
             indexed, _ = _pagefind(str(executable), source if marked else site, bundle / name, language)
             total += indexed - (len(parts) > 1)  # not the page of words
             if name:
