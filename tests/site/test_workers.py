@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from plan_portal.mkdocs.workers import share_plans
 from portal_testing import TODAY, make_config, write_files
 from test_determinism import FILES
 
@@ -74,3 +75,18 @@ def test_a_failing_page_of_the_worker_fails_the_build(tmp_path, workers):
     assert "ZeroDivisionError" in proc.stderr or "division" in proc.stderr, proc.stderr[-3000:]
     if workers == 2:
         assert "Tiến trình dựng song song không hoàn thành" in proc.stderr
+
+
+@pytest.mark.parametrize("plans, tasks, size, low, high", [
+    (1000, 20, 23_000, 0.28, 0.33),  # seed-like texts: the worker also takes about three plans in ten
+    (1000, 20, 300, 0.0, 0.05),      # short texts: the generated pages and data files are nearly its half
+    (1000, 0, 23_000, 0.5, 0.56),    # no tasks: nothing generated to speak of; the main process also copies the theme
+    (0, 0, 0, 0.0, 0.0),
+])
+def test_the_worker_takes_a_share_of_the_plans_that_balances_the_two(plans, tasks, size, low, high):
+    listed = [(f"ke-hoach/{i:05}.md", tasks, size) for i in range(plans)]
+    taken = share_plans(listed)
+    assert low * plans <= len(taken) <= high * plans
+    if taken:  # spread over the list, not its first part
+        positions = sorted(i for i, (path, _, _) in enumerate(listed) if path in taken)
+        assert positions[0] < plans / 5 and positions[-1] > plans * 4 / 5

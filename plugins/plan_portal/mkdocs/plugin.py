@@ -52,7 +52,7 @@ from .editor import editor_files, find_node_modules
 from .meta import page_markdown, stub
 from .settings import build_date, core_options, disk_cache, save_cache
 from .site_files import drop_refused, keep_site_files
-from .workers import Workers
+from .workers import Workers, share_plans
 
 log = get_plugin_logger(__name__)
 
@@ -60,9 +60,6 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 ASSETS_DIR = PACKAGE_DIR / "assets"
 ASSETS_URI = "assets/plan-portal"
-# The worker (workers.py) takes two plans in seven besides the generated pages and the data files: that
-# balances the two processes on the benchmark's portals (CPU time per process, `mkdocs build -v`).
-WORKER_PLAN_SHARE = (7, {0, 3})
 STATUS_SCRIPT = "status.js"  # generated from core/status.py: the status table as data for portal.js
 
 
@@ -209,8 +206,8 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             self._views = {view.src_uri: view for view in views}
             if serve is not None:
                 serve.compare_views(views)
-        cycle, taken = WORKER_PLAN_SHARE
-        self._worker_plans = {path for i, path in enumerate(sorted(self._entries)) if i % cycle in taken}
+        self._worker_plans = share_plans([(path, len(e.plan.tasks) if e.plan else 0, len(e.body))
+                                          for path, e in sorted(self._entries.items())])
         for view in views:
             existing = files.get_file_from_path(view.src_uri)
             if existing is not None:
