@@ -4,7 +4,8 @@ cache folder, reads and validates only the plans that changed.
 One file holds every plan of the last build, each under its path and URL with a digest of its
 bytes (as :class:`~plan_portal.core.loader.PlanCache` does in memory under ``mkdocs serve``).
 The whole file is thrown away when the code that parses plans changes: its key is a digest of
-the package's own source, of pydantic's and PyYAML's versions and of Python's. A file that cannot
+the package's own source, of the versions of the libraries that parse and check plans (pydantic,
+PyYAML, nh3) and of Python's. A file that cannot
 be read (another version, cut short, not ours) is ignored and written anew, never trusted.
 
 The cache lives outside the content folder (``.cache/plan-portal/`` next to ``mkdocs.yml``), so it
@@ -20,6 +21,7 @@ import pickle
 import sys
 import tempfile
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 
 from .loader import PlanCache
@@ -33,10 +35,13 @@ _FORMAT = 1
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """A digest of what a parsed plan depends on besides the file: this package's code and its parsers."""
-    import pydantic
-    import yaml
-
-    digest = hashlib.sha256(f"{_FORMAT} {sys.version} {pydantic.VERSION} {yaml.__version__}".encode())
+    versions = []
+    for name in ("pydantic", "pydantic-core", "PyYAML", "nh3"):
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=-")
+    digest = hashlib.sha256(f"{_FORMAT} {sys.version} {' '.join(versions)}".encode())
     for path in sorted(PACKAGE_DIR.rglob("*.py")):
         digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
