@@ -15,9 +15,9 @@ from portal_testing import TODAY, make_config, write_files
 from test_determinism import FILES
 
 
-def cli_build(root: Path, out: str, *args: str) -> subprocess.CompletedProcess:
+def cli_build(root: Path, out: str, *args: str, tool: str = "mkdocs") -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *args, "-f", str(root / "mkdocs.yml"),
+    return subprocess.run([sys.executable, "-m", tool, "build", *args, "-f", str(root / "mkdocs.yml"),
                            "-d", str(root / out)], cwd=root, env=env, capture_output=True, text=True)
 
 
@@ -46,18 +46,19 @@ def test_two_processes_write_the_same_site_as_one(tmp_path):
     assert [rel for rel in a if a[rel] != b[rel]] == []
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_a_warning_in_either_process_fails_strict_once(tmp_path, workers):
+@pytest.mark.parametrize("workers, tool", [(1, "mkdocs"), (2, "mkdocs"), (2, "properdocs")])
+def test_a_warning_in_either_process_fails_strict_once(tmp_path, workers, tool):
     clean = {rel: text.replace("<script>alert(1)</script>", "").replace(", Công ty Điện lực", "").replace("sau tết", "Quý IV/2023")
              for rel, text in FILES.items() if rel != "ke-hoach/2024/loi.md"}
     site_with(tmp_path / "clean", workers, clean, validation={"anchors": "warn"})
-    assert cli_build(tmp_path / "clean", "site", "--strict").returncode == 0
+    assert cli_build(tmp_path / "clean", "site", "--strict", tool=tool).returncode == 0
     # The first plan (in path order) is the worker's: its link is checked there only.
     files = {**clean, "ke-hoach/2023/19-kh-ubnd.md": clean["ke-hoach/2023/19-kh-ubnd.md"].replace(
         "Toàn văn kế hoạch khung.", "Xem [mục không có](48-kh-ubnd.md#khong-co-muc-nay).")}
     site_with(tmp_path / "bad", workers, files, validation={"anchors": "warn"})
-    proc = cli_build(tmp_path / "bad", "site", "--strict")
+    proc = cli_build(tmp_path / "bad", "site", "--strict", tool=tool)
     assert proc.returncode != 0
+    assert "Page skipped" not in proc.stderr
     assert proc.stderr.count("Doc file 'ke-hoach/2023/19-kh-ubnd.md' contains a link") == 1, proc.stderr[-3000:]
     assert "strict mode" in proc.stdout + proc.stderr
     if workers == 2:  # said in the worker, counted by the main process

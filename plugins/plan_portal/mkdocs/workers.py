@@ -43,15 +43,17 @@ class _Drop(logging.Filter):
     """Drops MkDocs' "Page skipped" line, and MkDocs' messages about a page the other process owns
     (a page in the navigation is converted by both: its link warnings would be said twice)."""
 
-    def __init__(self, mine: Callable[[str], bool]) -> None:
+    def __init__(self, mine: Callable[[str], bool], root: str) -> None:
         super().__init__()
         self.mine = mine
+        self.prefixes = tuple({f"{root}.", "mkdocs."})
+        self.plugins = tuple({f"{root}.plugins.", "mkdocs.plugins."})
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if not record.name.startswith("mkdocs.") or record.name.startswith("mkdocs.plugins."):
+        if not record.name.startswith(self.prefixes) or record.name.startswith(self.plugins):
             return True
         message = record.getMessage()
-        if record.name == "mkdocs.commands.build" and message.startswith("Page skipped"):
+        if record.name.endswith(".commands.build") and message.startswith("Page skipped"):
             return False
         about = _DOC_FILE.match(message)
         return about is None or self.mine(about.group(1))
@@ -90,6 +92,9 @@ class Workers:
         if not self.enabled or not any(worker_pages(f.src_uri) for f in files.documentation_pages()):
             return
         self._worker_pages = worker_pages
+        # The running build's own package: "mkdocs", or "properdocs" (its loggers are "properdocs.*", with
+        # "mkdocs" made a child of "properdocs").
+        self._root = type(files).__module__.split(".")[0]
         _log.debug("Chia việc dựng trang cho hai tiến trình (CPU đã dùng: %.1f s)", os.times().user)
         sys.stdout.flush()
         sys.stderr.flush()
@@ -104,7 +109,7 @@ class Workers:
             os.close(read_fd)
             self.read_fd = write_fd  # the worker writes its warning count here
             self._counter = _Counter()
-            logging.getLogger("mkdocs").addHandler(self._counter)
+            logging.getLogger(self._root).addHandler(self._counter)
         else:
             os.close(write_fd)
             self.pid, self.read_fd = pid, read_fd
@@ -132,8 +137,8 @@ class Workers:
         extra_templates.clear()
 
     def _quiet(self) -> None:
-        drop = _Drop(self.mine)
-        for logger in (logging.getLogger(), logging.getLogger("mkdocs")):
+        drop = _Drop(self.mine, self._root)
+        for logger in {logging.getLogger(), logging.getLogger("mkdocs"), logging.getLogger(self._root)}:
             for handler in logger.handlers:
                 handler.addFilter(drop)
                 self._filters.append((handler, drop))
@@ -153,7 +158,7 @@ class Workers:
         try:
             os.write(self.read_fd or 0, str(self._counter.count).encode())
         finally:
-            for handler in logging.getLogger().handlers + logging.getLogger("mkdocs").handlers:
+            for handler, _ in self._filters:
                 handler.flush()
             sys.stdout.flush()
             sys.stderr.flush()
