@@ -223,3 +223,16 @@ def test_the_nav_of_a_rendered_page_keeps_the_titles_of_skipped_pages(serve, tmp
     serve.build()
     clean = _clean_build(serve, tmp_path)
     assert (serve.root / "site" / PLAN_PAGE).read_bytes() == (clean / PLAN_PAGE).read_bytes()
+
+
+def test_an_edited_template_of_the_custom_dir_renders_everything_again(serve):
+    overrides = serve.root / "overrides" / "plan-portal"
+    overrides.mkdir(parents=True)
+    template = overrides / "agency.html"
+    template.write_text('{% extends "main.html" %}{% block content %}Mẫu riêng số 1{% endblock %}', "utf-8")
+    make_config(serve.root, theme={"name": "material", "language": "vi", "font": False, "custom_dir": "overrides"})
+    serve.build()
+    assert "Mẫu riêng số 1" in (serve.root / "site" / UNRELATED_AGENCY).read_text("utf-8")
+    template.write_text('{% extends "main.html" %}{% block content %}Mẫu riêng số 2{% endblock %}', "utf-8")
+    serve.build()
+    assert "Mẫu riêng số 2" in (serve.root / "site" / UNRELATED_AGENCY).read_text("utf-8")

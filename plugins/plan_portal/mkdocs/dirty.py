@@ -77,10 +77,20 @@ class DirtyServe:
 
     # -- what every page depends on ---------------------------------------------------------------------
     @staticmethod
-    def inputs_of(config: MkDocsConfig, files: Files, registry: Path, prefixes: Iterable[str], extra: Any) -> tuple[Any, ...]:
-        """The configuration, ``extra`` (options, build date), the registry file and the state of every
+    def inputs_of(config: MkDocsConfig, files: Files, registry: Path, prefixes: Iterable[str], extra: Any,
+                  templates: Iterable[str | Path | None] = ()) -> tuple[Any, ...]:
+        """The configuration, ``extra`` (options, build date), the registry file, every file of the
+        ``templates`` folders (the theme's custom_dir, the plugin's templates) and the state of every
         content file whose path starts with one of ``prefixes`` (chuyên trang, reports)."""
         stamps = []
+        for folder in templates:
+            for dirpath, _, names in os.walk(folder or "", followlinks=False):
+                for name in names:
+                    try:
+                        st = os.stat(os.path.join(dirpath, name))
+                    except OSError:
+                        continue
+                    stamps.append((os.path.join(dirpath, name), st.st_mtime_ns, st.st_size))
         try:
             st = os.stat(registry)
             stamps.append(("", st.st_mtime_ns, st.st_size))

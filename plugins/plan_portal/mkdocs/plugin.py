@@ -191,7 +191,8 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         kept = None
         if serve is not None:
             inputs = serve.inputs_of(config, files, docs_dir / self.config.registry, (self.paths.sections + "/", results_prefix),
-                                     (self.options, self.today))
+                                     (self.options, self.today),
+                                     templates=(config.theme.custom_dir, TEMPLATES_DIR))
             if inputs == serve.inputs and problems == serve.problems:
                 kept = serve.same_catalog(self.catalog, self._entries)
         self._rebuilt = kept is None
