@@ -953,7 +953,7 @@ def run_build(root: Path, name: str, plans: int, *, warm: bool = False) -> Build
     site = root / f"site-{name}"
     if site.exists():
         shutil.rmtree(site)
-    if not warm:
+    if name == "portal" and not warm:
         shutil.rmtree(root / ".cache", ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
     cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config)]
