@@ -971,6 +971,18 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _seconds_until_served(url: str, token: str, proc: subprocess.Popen, timeout: float, what: str) -> float:
+    """Seconds from now (just after a save) until ``url`` serves ``token``."""
+    saved = time.perf_counter()
+    while True:
+        page = _fetch(url)
+        if page is not None and token in page:
+            return time.perf_counter() - saved
+        if time.perf_counter() - saved > timeout or proc.poll() is not None:
+            raise RuntimeError(f"{what} never appeared")
+        time.sleep(0.05)
+
+
 def _fetch(url: str) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=30) as response:
@@ -1004,15 +1016,7 @@ def serve_reload(root: Path, plans: int, sample: str, timeout: float = 1800.0, s
         for attempt in range(saves):
             token = f"Đoạn kiểm tra tải lại số {attempt + 1} lúc {time.time():.0f}."
             path.write_bytes(original + f"\n\n{token}\n".encode())
-            saved = time.perf_counter()
-            while True:
-                page = _fetch(url)
-                if page is not None and token in page:
-                    break
-                if time.perf_counter() - saved > timeout or proc.poll() is not None:
-                    raise RuntimeError("the saved text never appeared")
-                time.sleep(0.05)
-            results.append(time.perf_counter() - saved)
+            results.append(_seconds_until_served(url, token, proc, timeout, "the saved text"))
             time.sleep(2.0)
         # A front matter save: its summary is on the lists, the timeline and its agencies' pages. The server
         # answers only once the whole rebuild is done, so the plan page shows it when they all do.
@@ -1022,15 +1026,7 @@ def serve_reload(root: Path, plans: int, sample: str, timeout: float = 1800.0, s
                         flags=re.M)
         if edited != text:
             path.write_bytes(edited.encode("utf-8"))
-            saved = time.perf_counter()
-            while True:
-                page = _fetch(url)
-                if page is not None and token in page:
-                    break
-                if time.perf_counter() - saved > timeout or proc.poll() is not None:
-                    raise RuntimeError("the saved summary never appeared")
-                time.sleep(0.05)
-            front = time.perf_counter() - saved
+            front = _seconds_until_served(url, token, proc, timeout, "the saved summary")
     finally:
         path.write_bytes(original)
         if proc.poll() is None:
