@@ -225,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     except SearchIndexError as exc:
         print(exc, file=sys.stderr)
         return 1
-    print(f"indexed={result.pages} parts={result.parts}")
+    print(f"{result.pages} trang, {result.parts} phần")
     return 0
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import date
 from typing import Any
@@ -43,6 +43,7 @@ class PortalContext:
     catalog: Catalog
     views: dict[str, View]
     options: Options = DEFAULTS
+    _marks: dict[int, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def urls(self) -> SitePaths:
@@ -117,8 +118,13 @@ class PortalContext:
         return self.catalog.progress.of(task)
 
     def marks(self, task: Any) -> str:
-        """The editors' facts about the task, for ``data-pp-marks`` (portal.js applies the same rules)."""
-        return " ".join(sorted(self.catalog.task_marks(task)))
+        """The editors' facts about the task, for ``data-pp-marks`` (portal.js applies the same rules).
+
+        Asked on every page that shows the task (its plan, agencies, timeline): joined once."""
+        found = self._marks.get(id(task))
+        if found is None:
+            found = self._marks[id(task)] = " ".join(sorted(self.catalog.task_marks(task)))
+        return found
 
     def lifecycle(self, plan: Plan) -> Any:
         return self.catalog.progress.lifecycle(plan)

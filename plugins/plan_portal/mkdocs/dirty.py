@@ -31,6 +31,7 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +43,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..core.agencies import Registry
 from ..core.catalog import Catalog
-from ..core.exports import EXPORTS
+from ..core.exports import write_data_files
 from ..core.loader import PlanEntry
 from ..core.pages import View
 
@@ -268,13 +269,7 @@ class DirtyServe:
 
         def run() -> None:
             try:
-                for export in EXPORTS:
-                    if not catalog.paths.exported(export.name):
-                        continue
-                    for uri, pieces in export.files(catalog, site_url):
-                        if cancel.is_set():
-                            return
-                        _write_atomic(site_dir / uri, pieces, cancel)
+                write_data_files(catalog, site_url, site_dir, stop=cancel.is_set)
                 self.exports_done = not cancel.is_set()
             except Exception as exc:  # a preview goes on; the next full build reports it
                 log.warning(f"Không ghi được tệp dữ liệu khi xem trước: {exc}")
@@ -289,23 +284,7 @@ class DirtyServe:
 
 
 def _with_plan(new: PlanEntry, old: PlanEntry) -> PlanEntry:
-    from dataclasses import replace
-
     return replace(new, plan=old.plan)
-
-
-def _write_atomic(target: Path, pieces: Iterable[bytes], cancel: threading.Event) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.tmp")
-    with temporary.open("wb") as out:
-        for piece in pieces:
-            if cancel.is_set():
-                break
-            out.write(piece)
-    if cancel.is_set():
-        temporary.unlink(missing_ok=True)
-        return
-    os.replace(temporary, target)
 
 
 class _Bytecode(BytecodeCache):

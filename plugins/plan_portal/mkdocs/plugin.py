@@ -354,7 +354,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             catalog = self.catalog
             write = lambda: write_data_files(catalog, config.site_url or "", Path(config.site_dir))  # noqa: E731
             if self._workers.in_worker:
-                self._workers.finish_worker([write])  # (ends the worker process)
+                self._workers.finish_worker(write)  # (ends the worker process)
             if self._workers.forked:
                 self._workers.wait()  # the worker wrote them
             else:

@@ -17,6 +17,7 @@ from ..core.exports import export_names
 from ..core.options import Options
 from ..core.plancache import DiskPlanCache
 from .config import PlanPortalConfig
+from .site_files import is_inside
 
 log = get_plugin_logger(__name__)
 
@@ -77,7 +78,7 @@ def disk_cache(option: str, config_file: str | None, docs_dir: str) -> DiskPlanC
         return None
     base = Path(config_file).resolve().parent if config_file else Path.cwd()
     folder = (base / option).resolve()
-    if folder == Path(docs_dir).resolve() or Path(docs_dir).resolve() in folder.parents:
+    if is_inside(folder, docs_dir):
         log.warning("plan-portal: thư mục cache_dir «%s» nằm trong thư mục nội dung nên không được dùng "
                     "(mọi tệp ở đó sẽ bị đăng lên cổng). Gợi ý: đặt cache_dir ngoài thư mục nội dung, "
                     "ví dụ .cache/plan-portal.", option)

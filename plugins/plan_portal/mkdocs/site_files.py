@@ -24,19 +24,19 @@ def keep_site_files(files: Files, config: MkDocsConfig, templates_dir: Path) -> 
     copied either. Paths are compared once resolved (a ``custom_dir`` may be written with ``..``).
     """
     robots = files.get_file_from_path("robots.txt")
-    if robots is not None and robots.abs_src_path and _inside(robots.abs_src_path, config.docs_dir):
+    if robots is not None and robots.abs_src_path and is_inside(robots.abs_src_path, config.docs_dir):
         config.theme.static_templates.discard("robots.txt")
     for file in list(files):
-        if file.generated_by or not file.abs_src_path or _inside(file.abs_src_path, config.docs_dir):
+        if file.generated_by or not file.abs_src_path or is_inside(file.abs_src_path, config.docs_dir):
             continue
-        if _inside(file.abs_src_path, templates_dir) or (
+        if is_inside(file.abs_src_path, templates_dir) or (
             not config.site_url and file.src_uri == "sitemap.xml"
-            and any(_inside(file.abs_src_path, d) for d in config.theme.dirs)
+            and any(is_inside(file.abs_src_path, d) for d in config.theme.dirs)
         ):
             files.remove(file)
 
 
-def _inside(path: str | os.PathLike, folder: str | os.PathLike) -> bool:
+def is_inside(path: str | os.PathLike, folder: str | os.PathLike) -> bool:
     return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))
 
 

@@ -27,7 +27,7 @@ import os
 import re
 import sys
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -143,14 +143,13 @@ class Workers:
                 handler.addFilter(drop)
                 self._filters.append((handler, drop))
 
-    def finish_worker(self, work: Iterable[Callable[[], None]]) -> None:
+    def finish_worker(self, work: Callable[[], None]) -> None:
         """In the worker (``on_post_build``): do ``work``, report, and end the process here."""
         if not self.in_worker:
             return
         code = 0
         try:
-            for step in work:
-                step()
+            work()
         except BaseException:  # noqa: BLE001 — the main process says the build failed
             _log.exception("Tiến trình dựng song song gặp lỗi")
             code = 1

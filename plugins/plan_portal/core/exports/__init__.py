@@ -19,8 +19,9 @@ URLs go in ``core/urls.py``.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from . import atom, csv, ics, json
 from .base import Export
@@ -53,18 +54,30 @@ def data_files(catalog: Catalog, site_url: str) -> dict[str, bytes]:
     return {uri: b"".join(pieces) for export in _enabled(catalog) for uri, pieces in export.files(catalog, site_url)}
 
 
-def write_data_files(catalog: Catalog, site_url: str, site_dir: Path) -> list[str]:
+def write_data_files(catalog: Catalog, site_url: str, site_dir: Path,
+                     stop: Callable[[], bool] = lambda: False) -> list[str]:
     """Write the files of the enabled exports into ``site_dir`` one at a time; return their URIs.
 
     The JSON is streamed plan by plan and each feed is dropped once written, so a portal of
-    10,000 plans (a few hundred megabytes of feeds) never holds them all in memory.
+    10,000 plans (a few hundred megabytes of feeds) never holds them all in memory. Each file is
+    written whole or not at all (a temporary file, then renamed): a reader never gets half a file.
+    ``stop`` is asked between pieces (``mkdocs serve``: a newer save); when it says so, the file
+    being written is dropped and writing ends.
     """
     written = []
     for export in _enabled(catalog):
         for uri, pieces in export.files(catalog, site_url):
             target = site_dir / uri
             target.parent.mkdir(parents=True, exist_ok=True)
-            with target.open("wb") as out:
-                out.writelines(pieces)
+            temporary = target.with_name(f".{target.name}.tmp")
+            with temporary.open("wb") as out:
+                for piece in pieces:
+                    if stop():
+                        break
+                    out.write(piece)
+            if stop():
+                temporary.unlink(missing_ok=True)
+                return written
+            os.replace(temporary, target)
             written.append(uri)
     return written
